@@ -1,0 +1,82 @@
+/**
+ * The REST caller contract. The browser client's `frame.rest`, the installer's Node client and test stubs
+ * all satisfy `RestCaller`, so code such as `applyPlacements(rest, …)` runs on any of them.
+ */
+
+/** What every failed REST call carries: the host's `error` code, its text and the HTTP status. */
+export interface RestErrorInfo {
+  /** The host's `error` field, such as `expired_token` or `INVALID_ERROR_COLOR`; or a client code (`NETWORK_ERROR`, `BAD_RESPONSE`, `TIMEOUT`). */
+  readonly code: string;
+  readonly description: string;
+  /** HTTP status of the response (200 for errors the host returns with 200; 0 when no response came). */
+  readonly status: number;
+  readonly method: string;
+}
+
+export class RestError extends Error implements RestErrorInfo {
+  override readonly name = 'RestError';
+  readonly code: string;
+  readonly description: string;
+  readonly status: number;
+  readonly method: string;
+  constructor(info: RestErrorInfo) {
+    super(`${info.method}: ${info.code}${info.description ? ` — ${info.description}` : ''}`);
+    this.code = info.code;
+    this.description = info.description;
+    this.status = info.status;
+    this.method = info.method;
+  }
+}
+
+export type RestParams = Readonly<Record<string, unknown>>;
+
+export interface RestCommand {
+  readonly method: string;
+  readonly params?: RestParams;
+}
+
+export type BatchItemResult<T = unknown> =
+  | { readonly ok: true; readonly result: T }
+  | { readonly ok: false; readonly error: RestErrorInfo };
+
+export interface BatchOptions {
+  /** Stop at the first failing command (the host's `halt`). Default false. */
+  readonly halt?: boolean;
+}
+
+export interface RestCaller {
+  /** Calls one method; resolves with its `result`, rejects with a `RestError`. */
+  call<T = unknown>(method: string, params?: RestParams): Promise<T>;
+  /**
+   * Runs many commands through `batch`, at most 50 per HTTP request (split beyond). Resolves with one
+   * entry per key; a command's own error is an `ok: false` entry, never a rejection. Rejects with a
+   * `RestError` only when a whole request fails.
+   */
+  batch(
+    commands: Readonly<Record<string, RestCommand>>,
+    options?: BatchOptions,
+  ): Promise<Record<string, BatchItemResult>>;
+}
+
+/** Encodes params the way the host's `batch` `cmd` entries expect (`method?query`, PHP-style brackets). */
+export function toQueryString(params: RestParams | undefined): string {
+  const parts: string[] = [];
+  const add = (key: string, value: unknown): void => {
+    if (value === undefined) return;
+    if (value === null) {
+      parts.push(`${encodeURIComponent(key)}=`);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        add(`${key}[${index}]`, item);
+      });
+    } else if (typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) add(`${key}[${k}]`, v);
+    } else if (typeof value === 'boolean') {
+      parts.push(`${encodeURIComponent(key)}=${value ? 'Y' : 'N'}`);
+    } else {
+      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+    }
+  };
+  for (const [key, value] of Object.entries(params ?? {})) add(key, value);
+  return parts.join('&');
+}
