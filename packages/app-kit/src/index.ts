@@ -1,0 +1,10 @@
+/**
+ * `@imkit/app-kit`: what every imkit chat app would otherwise repeat. Import `@imkit/app-kit/base.css`
+ * once in `main.tsx` for the shared look.
+ */
+export { bootApp } from './boot-app.js';
+export { type ErrorInfo, toErrorInfo } from './error-info.js';
+export { FrameBoot, type FrameBootProps, type PlacementFrame } from './frame-boot.js';
+export { baseLanguage, createI18n, interpolate, type Messages, type Translate, type Vars } from './i18n.js';
+export { describeRestError, restErrorText } from './rest-error-text.js';
+export { Empty, ErrorNotice, type ErrorNoticeProps, Loading } from './state-views.js';
