@@ -143,12 +143,16 @@ function toParams(query: LaunchQuery): URLSearchParams | null {
   return params;
 }
 
-/** Parses DOMAIN (`https://host[:port]`) into its exact origin and host name; null when malformed. */
+/**
+ * Parses DOMAIN (`https://host[:port]`) into its origin and host name; null when malformed. The host
+ * writes DOMAIN as a canonical origin (lower case, no default port), so anything URL parsing would
+ * rewrite (upper case, `:443`, `%2E`, a backslash, a trailing `/`) is refused rather than silently normalized.
+ */
 function parseDomain(domain: string): { origin: string; hostname: string } | null {
-  if (!/^https?:\/\/[^/?#@\s]+$/i.test(domain)) return null;
+  if (!/^https?:\/\/[^/?#@\s\\]+$/.test(domain)) return null;
   try {
     const url = new URL(domain);
-    return { origin: url.origin, hostname: url.hostname };
+    return url.origin === domain ? { origin: url.origin, hostname: url.hostname } : null;
   } catch {
     return null;
   }
