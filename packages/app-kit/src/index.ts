@@ -6,5 +6,6 @@ export { bootApp } from './boot-app.js';
 export { type ErrorInfo, toErrorInfo } from './error-info.js';
 export { FrameBoot, type FrameBootProps, type PlacementFrame } from './frame-boot.js';
 export { baseLanguage, createI18n, interpolate, type Messages, type Translate, type Vars } from './i18n.js';
+export { idle, type Remote, track } from './remote.js';
 export { describeRestError, restErrorText } from './rest-error-text.js';
 export { Empty, ErrorNotice, type ErrorNoticeProps, Loading } from './state-views.js';

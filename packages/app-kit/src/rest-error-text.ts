@@ -61,6 +61,8 @@ const texts: Readonly<Record<string, Texts>> = {
     'the attachment is too large (30 KB at most).',
     'вложение слишком большое (не более 30 КБ).',
   ],
+  ID_EMPTY: ['no user was given.', 'пользователь не указан.'],
+  USER_NOT_EXISTS: ['that user was not found.', 'пользователь не найден.'],
   PARAMS_ERROR: ['the chat could not process the request.', 'чат не смог обработать запрос.'],
   WRONG_REQUEST: ['the request was not accepted.', 'запрос не принят.'],
   SESSION_NOT_FOUND: ['the open channel session was not found.', 'сеанс открытой линии не найден.'],

@@ -149,6 +149,11 @@ export function createFakeFrame<C extends PlacementCode>(setup: FakeFrameOptions
       return () => record('unbindEvent', event);
     },
     installFinish: async () => void record('installFinish'),
+    auth,
+    refreshAuth: async () => {
+      record('refreshAuth');
+      return auth;
+    },
     sdk: async () => {
       throw new Error('createFakeFrame: sdk() is not available in unit tests');
     },
