@@ -1,0 +1,30 @@
+/**
+ * The REST contract the installer runs on (`RestCaller`, `RestError`), from packages/frame/src/rest-types.ts.
+ * `@imkit/frame` has no export for it that is usable from Node without the browser client, so this is the
+ * one place that names its location.
+ */
+export {
+  type BatchItemResult,
+  type BatchOptions,
+  type RestCaller,
+  type RestCommand,
+  RestError,
+  type RestErrorInfo,
+  type RestParams,
+  toQueryString,
+} from '../../frame/src/rest-types.js';
+
+import type { RestErrorInfo as ErrorInfo } from '../../frame/src/rest-types.js';
+
+/** Reads a `RestError`-shaped rejection (from any RestCaller implementation), or null for anything else. */
+export function restErrorInfo(error: unknown): ErrorInfo | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const e = error as Partial<Record<keyof ErrorInfo, unknown>>;
+  if (typeof e.code !== 'string' || typeof e.status !== 'number') return null;
+  return {
+    code: e.code,
+    description: typeof e.description === 'string' ? e.description : '',
+    status: e.status,
+    method: typeof e.method === 'string' ? e.method : '',
+  };
+}
