@@ -1,0 +1,45 @@
+/**
+ * The open chat as this app sees it, read from `im.dialog.get`. The frame only gives `dialogId`
+ * (`chat12` or a user id); whether the chat is a private dialog, a group chat, an open-line chat or a
+ * CRM chat comes from the chat's `type` and `entity_type`.
+ */
+import type { ChatType } from '@imkit/frame/placements';
+import { asRecord, readId, readString } from './json.js';
+import { type OpenLineData, parseOpenLineData } from './open-line-data.js';
+
+export interface ChatInfo {
+  readonly dialogId: string;
+  /** Numeric chat id (what the open-line methods call CHAT_ID); 0 when the host did not give one. */
+  readonly chatId: number;
+  readonly title: string;
+  /** The chat kind as the placement `context` option names it. */
+  readonly kind: ChatType;
+  /** Set for open-line chats only. */
+  readonly openLine: OpenLineData | null;
+}
+
+/** `chat12` → 12; a private dialog id (a user id) has no chat number in it → 0. */
+export function chatIdOfDialog(dialogId: string): number {
+  const match = /^chat(\d+)$/.exec(dialogId);
+  return match ? Number(match[1]) : 0;
+}
+
+function kindOf(type: string, entityType: string, dialogId: string): ChatType {
+  if (type === 'lines' || entityType === 'LINES') return 'LINES';
+  if (type === 'crm' || entityType === 'CRM') return 'CRM';
+  if (type === 'private' || !dialogId.startsWith('chat')) return 'USER';
+  return 'CHAT';
+}
+
+/** Reads an `im.dialog.get` result; never throws (missing fields fall back to what `dialogId` tells). */
+export function parseChatInfo(dialogId: string, result: unknown): ChatInfo {
+  const record = asRecord(result);
+  const kind = kindOf(readString(record, 'type'), readString(record, 'entity_type'), dialogId);
+  return {
+    dialogId,
+    chatId: readId(record, 'id') || chatIdOfDialog(dialogId),
+    title: readString(record, 'title') || readString(record, 'name') || dialogId,
+    kind,
+    openLine: kind === 'LINES' ? parseOpenLineData(readString(record, 'entity_data_1')) : null,
+  };
+}

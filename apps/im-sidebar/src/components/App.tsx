@@ -1,0 +1,46 @@
+/**
+ * The sidebar: the chat's title, its insights and, for open-line chats, the session panel. It subscribes
+ * to the store and forwards user actions to it; it holds no logic of its own.
+ */
+import { ErrorNotice, Loading } from '@imkit/app-kit';
+import { useEffect } from 'preact/hooks';
+import type { SidebarStore } from '../store.js';
+import type { SidebarTranslate } from '../texts.js';
+import { InsightsView } from './InsightsView.js';
+import { SessionPanel } from './SessionPanel.js';
+
+export interface AppProps {
+  readonly useStore: SidebarStore;
+  readonly t: SidebarTranslate;
+  readonly lang: string;
+}
+
+export function App({ useStore, t, lang }: AppProps) {
+  const state = useStore();
+  useEffect(() => {
+    void useStore.getState().load();
+  }, [useStore]);
+
+  return (
+    <main>
+      {state.chat.status === 'loading' && <Loading lang={lang}>{t('loadingChat')}</Loading>}
+      {state.chat.status === 'error' && (
+        <ErrorNotice error={state.chat.error} lang={lang} onRetry={state.load} />
+      )}
+      <h1>{state.chat.status === 'ready' ? state.chat.data.title : t('title')}</h1>
+      {state.session && (
+        <SessionPanel
+          session={state.session}
+          action={state.action}
+          t={t}
+          lang={lang}
+          onRetry={state.loadSession}
+          onSend={state.sendAutoMessage}
+          onTransfer={state.transfer}
+          onFinish={state.finish}
+        />
+      )}
+      <InsightsView insights={state.insights} t={t} lang={lang} onRetry={state.load} />
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+/** The insights part of the sidebar: loading, error or the three lists. */
+import { Empty, ErrorNotice, Loading } from '@imkit/app-kit';
+import { formatDate } from '../format-date.js';
+import type { Insights } from '../insights.js';
+import type { Remote } from '../remote.js';
+import type { SidebarTranslate } from '../texts.js';
+import { AuthorStats } from './AuthorStats.js';
+import { Participants } from './Participants.js';
+import { SharedLinks } from './SharedLinks.js';
+
+export interface InsightsViewProps {
+  readonly insights: Remote<Insights>;
+  readonly t: SidebarTranslate;
+  readonly lang: string;
+  readonly onRetry: () => void;
+}
+
+export function InsightsView({ insights, t, lang, onRetry }: InsightsViewProps) {
+  if (insights.status === 'loading') return <Loading lang={lang} />;
+  if (insights.status === 'error')
+    return <ErrorNotice error={insights.error} lang={lang} onRetry={onRetry} />;
+  const data = insights.data;
+  return (
+    <>
+      {data.messagesAnalysed === 0 ? (
+        <Empty>{t('noMessages')}</Empty>
+      ) : (
+        <p class="ik-muted">
+          {t('basedOn', { count: data.messagesAnalysed, since: formatDate(data.since, lang) })}
+        </p>
+      )}
+      <Participants participants={data.participants} t={t} />
+      <AuthorStats authors={data.authors} t={t} />
+      <SharedLinks links={data.links} t={t} lang={lang} />
+    </>
+  );
+}

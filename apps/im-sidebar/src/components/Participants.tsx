@@ -1,0 +1,32 @@
+/** Who takes part in the chat, with how many of the analysed messages each wrote. */
+import { Empty } from '@imkit/app-kit';
+import type { AuthorStat } from '../insights.js';
+import type { SidebarTranslate } from '../texts.js';
+
+export function Participants({
+  participants,
+  t,
+}: {
+  participants: readonly AuthorStat[];
+  t: SidebarTranslate;
+}) {
+  return (
+    <section aria-labelledby="participants">
+      <h2 id="participants">
+        {t('participants')} <span class="ik-muted">{participants.length}</span>
+      </h2>
+      {participants.length === 0 ? (
+        <Empty>{t('noParticipants')}</Empty>
+      ) : (
+        <ul class="ik-list">
+          {participants.map((p) => (
+            <li key={p.userId}>
+              <span class="ik-grow">{p.name}</span>
+              {p.bot && <span class="ik-muted">{t('bot')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

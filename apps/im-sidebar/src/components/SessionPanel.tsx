@@ -1,0 +1,170 @@
+/**
+ * The open-line session panel: the dialog's CRM binding and operators, a canned automatic message,
+ * a transfer to an operator or a queue, and finishing the session (after a confirmation). It only
+ * collects input; the store checks it and calls the host.
+ */
+import { ErrorNotice, Loading } from '@imkit/app-kit';
+import { useState } from 'preact/hooks';
+import { cannedMessages } from '../canned-messages.js';
+import { explainError } from '../error-text.js';
+import type { AutoMessageName, OpenLineSession, TransferTarget } from '../open-line-session.js';
+import type { Remote } from '../remote.js';
+import type { ActionState, SessionAction } from '../store.js';
+import type { SidebarTranslate } from '../texts.js';
+
+export interface SessionPanelProps {
+  readonly session: Remote<OpenLineSession>;
+  readonly action: ActionState;
+  readonly t: SidebarTranslate;
+  readonly lang: string;
+  readonly onRetry: () => void;
+  readonly onSend: (name: AutoMessageName, text: string) => void;
+  readonly onTransfer: (kind: TransferTarget['kind'], idText: string) => void;
+  readonly onFinish: () => void;
+}
+
+const doneText = { message: 'autoMessageSent', transfer: 'transferred', finish: 'finished' } as const;
+
+function ActionResult({
+  action,
+  only,
+  t,
+  lang,
+}: {
+  action: ActionState;
+  only: SessionAction;
+  t: SidebarTranslate;
+  lang: string;
+}) {
+  if (action.status === 'idle' || action.status === 'running' || action.action !== only) return null;
+  if (action.status === 'done')
+    return (
+      <p class="ik-ok" role="status">
+        {t(doneText[only])}
+      </p>
+    );
+  if (action.status === 'invalid') {
+    const field = t(`field${action.problem.field}`);
+    return (
+      <p class="ik-bad" role="alert">
+        {t(`problem${action.problem.code}`, { field })}
+      </p>
+    );
+  }
+  return <ErrorNotice error={explainError(action.error, lang)} lang={lang} />;
+}
+
+export function SessionPanel(props: SessionPanelProps) {
+  const { session, action, t, lang } = props;
+  const [canned, setCanned] = useState(cannedMessages[0]?.id ?? '');
+  const [kind, setKind] = useState<TransferTarget['kind']>('operator');
+  const [targetId, setTargetId] = useState('');
+  const [confirming, setConfirming] = useState(false);
+
+  if (session.status === 'loading') return <Loading lang={lang}>{t('loadingSession')}</Loading>;
+  if (session.status === 'error') {
+    return <ErrorNotice error={explainError(session.error, lang)} lang={lang} onRetry={props.onRetry} />;
+  }
+  const { data } = session;
+  const busy = action.status === 'running';
+  const chosen = cannedMessages.find((m) => m.id === canned) ?? cannedMessages[0];
+
+  return (
+    <section aria-labelledby="session" class="sb-session">
+      <h2 id="session">{t('session')}</h2>
+      <dl class="sb-facts">
+        <dt>{t('sessionId')}</dt>
+        <dd>{data.data.sessionId || '—'}</dd>
+        <dt>{t('userCode')}</dt>
+        <dd>{data.userCode || '—'}</dd>
+        <dt>{t('crm')}</dt>
+        <dd data-testid="crm-binding">
+          {data.data.crm ? `${data.data.crm.entityType} #${data.data.crm.entityId}` : t('crmNone')}
+        </dd>
+        <dt>{t('operators')}</dt>
+        <dd>{data.operators.length > 0 ? data.operators.map((id) => `#${id}`).join(', ') : '—'}</dd>
+      </dl>
+
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (chosen) props.onSend(chosen.name, t(chosen.text));
+        }}
+      >
+        <h3>{t('autoMessage')}</h3>
+        <select
+          aria-label={t('autoMessage')}
+          value={canned}
+          onChange={(e) => setCanned(e.currentTarget.value)}
+        >
+          {cannedMessages.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name === 'WELCOME' ? `${t('welcome')}: ` : ''}
+              {t(m.text)}
+            </option>
+          ))}
+        </select>
+        <div class="ik-row">
+          <button type="submit" class="ik-primary" disabled={busy}>
+            {t('autoMessageSend')}
+          </button>
+        </div>
+        <ActionResult action={action} only="message" t={t} lang={lang} />
+      </form>
+
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onTransfer(kind, targetId);
+        }}
+      >
+        <h3>{t('transfer')}</h3>
+        <div class="ik-row">
+          <select
+            aria-label={t('transfer')}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value === 'queue' ? 'queue' : 'operator')}
+          >
+            <option value="operator">{t('transferToOperator')}</option>
+            <option value="queue">{t('transferToQueue')}</option>
+          </select>
+          <input
+            aria-label={t('transferTarget')}
+            inputMode="numeric"
+            value={targetId}
+            onInput={(e) => setTargetId(e.currentTarget.value)}
+          />
+          <button type="submit" disabled={busy}>
+            {t('transferSend')}
+          </button>
+        </div>
+        <ActionResult action={action} only="transfer" t={t} lang={lang} />
+      </form>
+
+      <div>
+        <h3>{t('finish')}</h3>
+        {confirming ? (
+          <div class="ik-row">
+            <span>{t('finishConfirm')}</span>
+            <button
+              class="ik-primary"
+              disabled={busy}
+              onClick={() => {
+                setConfirming(false);
+                props.onFinish();
+              }}
+            >
+              {t('finishYes')}
+            </button>
+            <button onClick={() => setConfirming(false)}>{t('finishNo')}</button>
+          </div>
+        ) : (
+          <button disabled={busy} onClick={() => setConfirming(true)}>
+            {t('finish')}
+          </button>
+        )}
+        <ActionResult action={action} only="finish" t={t} lang={lang} />
+      </div>
+    </section>
+  );
+}

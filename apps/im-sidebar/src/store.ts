@@ -1,0 +1,181 @@
+/**
+ * The sidebar's state and everything it does. Components read this store and call its actions; the
+ * Frame is injected, so unit tests hand in a fake one.
+ *
+ * load(): one `batch` asks for the chat (`im.dialog.get`) and its newest messages
+ * (`im.dialog.messages.get`), older pages follow, insights are computed; for an open-line chat the
+ * session panel loads `imopenlines.dialog.get`. Session actions check their input first, then call.
+ */
+import { type ErrorInfo, type PlacementFrame, toErrorInfo } from '@imkit/app-kit';
+import { create } from 'zustand';
+import { type ChatInfo, parseChatInfo } from './chat-info.js';
+import { parseMessagePage } from './dialog-messages.js';
+import { computeInsights, type Insights } from './insights.js';
+import { loadHistory } from './message-history.js';
+import {
+  type AutoMessageName,
+  checkAutoMessage,
+  checkTransferTarget,
+  finishSession,
+  type InputProblem,
+  loadOpenLineSession,
+  type OpenLineSession,
+  sendAutoMessage,
+  type TransferTarget,
+  transferSession,
+} from './open-line-session.js';
+import { loading, type Remote } from './remote.js';
+
+export type SessionAction = 'message' | 'transfer' | 'finish';
+
+export type ActionState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running'; readonly action: SessionAction }
+  | { readonly status: 'done'; readonly action: SessionAction }
+  | { readonly status: 'invalid'; readonly action: SessionAction; readonly problem: InputProblem }
+  | { readonly status: 'failed'; readonly action: SessionAction; readonly error: ErrorInfo };
+
+export interface SidebarState {
+  readonly dialogId: string;
+  readonly chat: Remote<ChatInfo>;
+  readonly insights: Remote<Insights>;
+  /** Null unless the chat is an open-line chat. */
+  readonly session: Remote<OpenLineSession> | null;
+  readonly action: ActionState;
+  load(): Promise<void>;
+  loadSession(): Promise<void>;
+  sendAutoMessage(name: AutoMessageName, text: string): Promise<void>;
+  transfer(kind: TransferTarget['kind'], idText: string): Promise<void>;
+  finish(): Promise<void>;
+}
+
+export interface SidebarStoreOptions {
+  /** Messages per `im.dialog.messages.get` page (default 50). */
+  readonly pageSize?: number;
+  /** Pages of history analysed at most (default 4). */
+  readonly maxPages?: number;
+}
+
+export type SidebarFrame = Pick<PlacementFrame<'IM_SIDEBAR'>, 'rest' | 'context'>;
+
+export function createSidebarStore(
+  frame: SidebarFrame,
+  { pageSize = 50, maxPages = 4 }: SidebarStoreOptions = {},
+) {
+  const { rest } = frame;
+  const dialogId = frame.context.options.dialogId;
+  let generation = 0;
+
+  return create<SidebarState>()((set, get) => {
+    const chatIdOfSession = (): number => {
+      const session = get().session;
+      return session?.status === 'ready' ? session.data.chatId : 0;
+    };
+
+    const runAction = async (action: SessionAction, call: (chatId: number) => Promise<void>) => {
+      if (get().action.status === 'running') return;
+      const chatId = chatIdOfSession();
+      if (chatId <= 0) {
+        set({ action: { status: 'invalid', action, problem: { field: 'chatId', code: 'REQUIRED' } } });
+        return;
+      }
+      set({ action: { status: 'running', action } });
+      try {
+        await call(chatId);
+        set({ action: { status: 'done', action } });
+      } catch (error) {
+        set({ action: { status: 'failed', action, error: toErrorInfo(error) } });
+      }
+      if (action !== 'message') await get().loadSession();
+    };
+
+    return {
+      dialogId,
+      chat: loading,
+      insights: loading,
+      session: null,
+      action: { status: 'idle' },
+
+      async load() {
+        const mine = ++generation;
+        set({ chat: loading, insights: loading, session: null, action: { status: 'idle' } });
+        if (!/^(chat\d+|\d+)$/.test(dialogId)) {
+          const error = { code: 'DIALOG_ID_EMPTY', description: `dialogId "${dialogId}" is not a chat` };
+          set({ chat: { status: 'error', error }, insights: { status: 'error', error } });
+          return;
+        }
+        let answers: Awaited<ReturnType<typeof rest.batch>>;
+        try {
+          answers = await rest.batch({
+            chat: { method: 'im.dialog.get', params: { DIALOG_ID: dialogId } },
+            messages: { method: 'im.dialog.messages.get', params: { DIALOG_ID: dialogId, LIMIT: pageSize } },
+          });
+        } catch (error) {
+          if (mine !== generation) return;
+          const info = toErrorInfo(error);
+          set({ chat: { status: 'error', error: info }, insights: { status: 'error', error: info } });
+          return;
+        }
+        if (mine !== generation) return;
+        const chatAnswer = answers.chat;
+        const chat: Remote<ChatInfo> =
+          chatAnswer?.ok === true
+            ? { status: 'ready', data: parseChatInfo(dialogId, chatAnswer.result) }
+            : { status: 'error', error: toErrorInfo(chatAnswer?.error ?? 'BAD_RESPONSE') };
+        set({ chat });
+        if (chat.status === 'ready' && chat.data.kind === 'LINES') void get().loadSession();
+
+        const messagesAnswer = answers.messages;
+        if (messagesAnswer?.ok !== true) {
+          set({ insights: { status: 'error', error: toErrorInfo(messagesAnswer?.error ?? 'BAD_RESPONSE') } });
+          return;
+        }
+        try {
+          const first = parseMessagePage(messagesAnswer.result);
+          const history = await loadHistory(rest, dialogId, first, { pageSize, maxPages });
+          if (mine !== generation) return;
+          set({ insights: { status: 'ready', data: computeInsights(history.messages, history.users) } });
+        } catch (error) {
+          if (mine === generation) set({ insights: { status: 'error', error: toErrorInfo(error) } });
+        }
+      },
+
+      async loadSession() {
+        const chat = get().chat;
+        if (chat.status !== 'ready' || chat.data.kind !== 'LINES') return;
+        const current = get().session;
+        if (current?.status !== 'ready') set({ session: loading });
+        try {
+          const session = await loadOpenLineSession(rest, chat.data.chatId);
+          set({ session: { status: 'ready', data: session } });
+        } catch (error) {
+          set({ session: { status: 'error', error: toErrorInfo(error) } });
+        }
+      },
+
+      async sendAutoMessage(name, text) {
+        const checked = checkAutoMessage(text);
+        if (!checked.ok) {
+          set({ action: { status: 'invalid', action: 'message', problem: checked.problem } });
+          return;
+        }
+        await runAction('message', (chatId) => sendAutoMessage(rest, chatId, name, checked.value));
+      },
+
+      async transfer(kind, idText) {
+        const checked = checkTransferTarget(kind, idText);
+        if (!checked.ok) {
+          set({ action: { status: 'invalid', action: 'transfer', problem: checked.problem } });
+          return;
+        }
+        await runAction('transfer', (chatId) => transferSession(rest, chatId, checked.value));
+      },
+
+      async finish() {
+        await runAction('finish', (chatId) => finishSession(rest, chatId));
+      },
+    };
+  });
+}
+
+export type SidebarStore = ReturnType<typeof createSidebarStore>;
