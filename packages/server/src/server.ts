@@ -1,0 +1,242 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { type AppMount, type AppSource, appMountsFrom, discoverAppMounts } from './app-mounts.js';
+import { verifyChatAppRequest } from './chat-app-launch.js';
+import { readFormBody } from './form-body.js';
+import { framedPageHeaders } from './frame-headers.js';
+import { handleInstallEvent } from './install-events.js';
+import { verifyPlacementLaunch } from './placement-launch.js';
+import { Refusal, refusalPage } from './refusal.js';
+import { maxSessionSeconds, signChatAppSession, verifyChatAppSession } from './session-token.js';
+import { readStaticFile } from './static-files.js';
+import type { InstallationStore } from './store/installation.js';
+
+export interface ServerOptions {
+  readonly store: InstallationStore;
+  /** A folder of apps: every `<name>/dist/index.html` is served at `<name>/`. */
+  readonly appsDir?: string;
+  /** Or an explicit map of handler path → built folder (`{ 'im-sidebar/': '/srv/im-sidebar/dist' }`). */
+  readonly apps?: Readonly<Record<string, AppSource>>;
+  /** Signs session tokens (≥ 32 bytes). Required in production; a random one per process otherwise. */
+  readonly sessionSecret?: string;
+  /** Production mode: a session secret is required and portals must use https. */
+  readonly production?: boolean;
+  /** The path the handler base URL maps to, such as `/` or `/chat-apps/`. */
+  readonly basePath?: string;
+  /** Session lifetime in seconds, at most 900 (15 minutes). */
+  readonly sessionTtlSeconds?: number;
+  /** Largest accepted request body in bytes; larger is 413. Default 64 KB. */
+  readonly bodyLimitBytes?: number;
+  /**
+   * `frame-ancestors` of the install page, which the portal opens before ONAPPINSTALL (so no installation
+   * can vouch for its origin yet). Default `https:`, plus http loopback outside production.
+   */
+  readonly installFrameAncestors?: readonly string[];
+  /** Where one-line log records go (never with secrets). Default: console.log. */
+  readonly log?: (line: string) => void;
+}
+
+/** Thrown at creation for options that cannot work (missing secret in production…). */
+export class ServerConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ServerConfigError';
+  }
+}
+
+function resolveSecret(options: ServerOptions): string {
+  const secret = options.sessionSecret;
+  if (secret === undefined || secret === '') {
+    if (options.production) {
+      throw new ServerConfigError(
+        'server: a session secret (IMKIT_SESSION_SECRET) is required in production',
+      );
+    }
+    return randomBytes(32).toString('base64url');
+  }
+  if (Buffer.byteLength(secret, 'utf8') < 32) {
+    throw new ServerConfigError('server: the session secret must be at least 32 bytes');
+  }
+  return secret;
+}
+
+function normalizeBase(basePath: string | undefined): string {
+  const base = basePath ?? '/';
+  if (!/^\/(?:[A-Za-z0-9._-]+\/)*$/.test(base.endsWith('/') ? base : `${base}/`)) {
+    throw new ServerConfigError(`server: basePath "${base}" is not a path such as "/" or "/apps/"`);
+  }
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+function resolveMounts(options: ServerOptions): AppMount[] {
+  try {
+    if (options.apps !== undefined) return appMountsFrom(options.apps);
+    if (options.appsDir !== undefined) return discoverAppMounts(options.appsDir);
+  } catch (error) {
+    throw new ServerConfigError((error as Error).message);
+  }
+  return [];
+}
+
+/** Puts the session token into the page as `<meta name="imkit-session">`, where the app reads it. */
+function withSessionMeta(html: string, token: string, expiresAt: number): string {
+  const meta = `<meta name="imkit-session" content="${token}" data-expires-at="${expiresAt}">`;
+  return html.includes('</head>') ? html.replace('</head>', `${meta}</head>`) : `${meta}${html}`;
+}
+
+function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer ([^\s]+)$/.exec(header ?? '');
+  return match?.[1] ?? null;
+}
+
+/**
+ * The handler server as a Hono app (Web-standard Request/Response): serves every app under its handler
+ * path for GET and the host's form POST with verified framing headers, handles install events at
+ * `<base>events`, and offers `<base><chat-app>/api/whoami` to check a chat app's session token.
+ */
+export function createServer(options: ServerOptions): Hono {
+  const secret = resolveSecret(options);
+  const base = normalizeBase(options.basePath);
+  const mounts = resolveMounts(options);
+  const production = options.production === true;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const ttl = Math.min(options.sessionTtlSeconds ?? maxSessionSeconds, maxSessionSeconds);
+  const installAncestors =
+    options.installFrameAncestors ??
+    (production ? ['https:'] : ['https:', 'http://127.0.0.1:*', 'http://localhost:*']);
+  const { store } = options;
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    if (error instanceof Refusal) {
+      return c.json(error.toJSON(), error.status);
+    }
+    log(`error: ${c.req.method} ${c.req.path}: ${error.name}`);
+    return c.json({ error: 'INTERNAL_ERROR', error_description: 'The server failed.' }, 500);
+  });
+
+  const limit = options.bodyLimitBytes ?? 64 * 1024;
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: limit,
+      onError: (c) =>
+        c.json({ error: 'BODY_TOO_LARGE', error_description: `Bodies are limited to ${limit} bytes.` }, 413),
+    }),
+  );
+
+  app.post(`${base}events`, async (c) => {
+    const result = await handleInstallEvent(await readFormBody(c.req.raw), store, production);
+    log(`event: ${result.event} member_id=${result.memberId} domain=${result.domain}`);
+    return c.json({ result: true });
+  });
+
+  for (const mount of mounts) mountApp(app, `${base}${mount.path}`, mount);
+
+  function refuse(c: Context, error: unknown): Response {
+    if (!(error instanceof Refusal)) throw error;
+    log(`refused: ${c.req.method} ${c.req.path}: ${error.code}${error.field ? ` (${error.field})` : ''}`);
+    return c.html(refusalPage(error), error.status, { 'Cache-Control': 'no-store' });
+  }
+
+  function mountApp(router: Hono, prefix: string, mount: AppMount): void {
+    const indexFile = join(mount.dist, 'index.html');
+    const readIndex = () => readFile(indexFile, 'utf8');
+
+    const launch = async (c: Context): Promise<Response> => {
+      try {
+        const query = new URL(c.req.url).searchParams;
+        if (mount.launch === 'install') {
+          return c.body(await readIndex(), 200, framedPageHeaders(installAncestors));
+        }
+        if (mount.launch === 'chat-app') {
+          if (c.req.method === 'POST') await readFormBody(c.req.raw);
+          const { installation, launch } = await verifyChatAppRequest(
+            query,
+            c.req.header('referer') ?? null,
+            store,
+          );
+          const { token, expiresAt } = signChatAppSession(
+            {
+              memberId: installation.memberId,
+              userId: launch.userId,
+              app: mount.path,
+              dialogId: launch.dialogId,
+            },
+            secret,
+            { ttlSeconds: ttl },
+          );
+          const html = withSessionMeta(await readIndex(), token, expiresAt);
+          return c.body(html, 200, framedPageHeaders([installation.portalOrigin]));
+        }
+        if (c.req.method === 'GET') {
+          // Not a launch: nothing verified says which portal may frame it.
+          return c.body(await readIndex(), 200, framedPageHeaders(null));
+        }
+        const installation = await verifyPlacementLaunch(await readFormBody(c.req.raw), query, store);
+        return c.body(await readIndex(), 200, framedPageHeaders([installation.portalOrigin]));
+      } catch (error) {
+        return refuse(c, error);
+      }
+    };
+
+    router.on(['GET', 'POST'], prefix, launch);
+    router.on(['GET', 'POST'], `${prefix}index.html`, launch);
+    router.on(['GET', 'POST'], prefix.slice(0, -1), (c) => {
+      const url = new URL(c.req.url);
+      return c.redirect(`${prefix}${url.search}`, 308);
+    });
+
+    if (mount.launch === 'chat-app') {
+      router.get(`${prefix}api/whoami`, async (c) => {
+        const token = bearerToken(c.req.header('authorization'));
+        if (token === null) {
+          throw new Refusal(
+            401,
+            'NO_SESSION',
+            'Send the session token as "Authorization: Bearer …".',
+            'authorization',
+          );
+        }
+        const verification = verifyChatAppSession(token, secret);
+        if (!verification.ok)
+          throw new Refusal(401, verification.reason, 'The session token is not valid.', 'authorization');
+        const { session } = verification;
+        if (session.app !== mount.path) {
+          throw new Refusal(403, 'WRONG_APP', 'The session token belongs to another app.', 'authorization');
+        }
+        const installation = await store.findByMemberId(session.memberId);
+        if (installation === null)
+          throw new Refusal(401, 'UNINSTALLED', 'The app was uninstalled from the portal.');
+        c.header('Cache-Control', 'no-store');
+        return c.json({
+          memberId: session.memberId,
+          domain: installation.domain,
+          portal: installation.portalOrigin,
+          userId: session.userId,
+          dialogId: session.dialogId,
+          expiresAt: session.expiresAt,
+        });
+      });
+    }
+
+    router.get(`${prefix}*`, async (c) => {
+      const relative = c.req.path.slice(prefix.length);
+      const file = await readStaticFile(mount.dist, relative);
+      if (file === null || relative === '' || relative.endsWith('.html')) {
+        return c.json({ error: 'NOT_FOUND', error_description: 'No such file.' }, 404);
+      }
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': file.contentType,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
+    });
+  }
+
+  app.notFound((c) => c.json({ error: 'NOT_FOUND', error_description: 'No such route.' }, 404));
+  return app;
+}

@@ -1,0 +1,40 @@
+import pg from 'pg';
+import type { InstallationStore } from './installation.js';
+import type { SqlDriver } from './sql-driver.js';
+import { createSqlInstallationStore } from './sql-installation-store.js';
+
+/** PostgreSQL through `pg` (a pool on `connectionString`), for deployments with several server instances. */
+export async function openPostgresInstallationStore(connectionString: string): Promise<InstallationStore> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 5,
+    connectionTimeoutMillis: 10_000,
+    query_timeout: 10_000,
+  });
+  const driver: SqlDriver = {
+    query: async (sql, params) => pool.query(sql, params ? [...params] : undefined),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work({
+          query: async (sql, params) => client.query(sql, params ? [...params] : undefined),
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+  try {
+    return await createSqlInstallationStore(driver);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+}
