@@ -3,6 +3,8 @@
  * step — validate offline, plan against `placement.get`, apply through `batch`, verify. Browser-safe:
  * runs on any `RestCaller` (`frame.rest` on the install page, the Node client in the CLI, test stubs).
  */
+
+export { appHandlerProblem } from './app-declaration.js';
 export {
   type ApplyOptions,
   type ApplyProgress,

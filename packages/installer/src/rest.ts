@@ -1,7 +1,6 @@
 /**
- * The REST contract the installer runs on (`RestCaller`, `RestError`), from packages/frame/src/rest-types.ts.
- * `@imkit/frame` has no export for it that is usable from Node without the browser client, so this is the
- * one place that names its location.
+ * The REST contract the installer runs on (`RestCaller`, `RestError`, packages/frame/src/rest-types.ts),
+ * re-exported from `@imkit/frame`, plus a reader for `RestError`-shaped rejections of any implementation.
  */
 export {
   type BatchItemResult,
@@ -12,9 +11,9 @@ export {
   type RestErrorInfo,
   type RestParams,
   toQueryString,
-} from '../../frame/src/rest-types.js';
+} from '@imkit/frame';
 
-import type { RestErrorInfo as ErrorInfo } from '../../frame/src/rest-types.js';
+import type { RestErrorInfo as ErrorInfo } from '@imkit/frame';
 
 /** Reads a `RestError`-shaped rejection (from any RestCaller implementation), or null for anything else. */
 export function restErrorInfo(error: unknown): ErrorInfo | null {
