@@ -56,10 +56,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** PHP's intval for the strings the host receives: leading spaces, sign, digits; anything else is 0. */
+/**
+ * PHP 7.1+ intval for the strings the host receives: leading whitespace, then the longest numeric
+ * prefix (decimals and exponents included: `'1e3'` is 1000, `'-0.5'` is 0), truncated toward zero;
+ * no numeric prefix is 0. Magnitudes beyond the safe integer range are clamped, keeping the sign.
+ */
 export function phpIntval(value: string): number {
-  const match = /^\s*([+-]?\d+)/.exec(value);
-  return match ? Number.parseInt(match[1]!, 10) : 0;
+  const match = /^[ \t\n\r\v\f]*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)/.exec(value);
+  if (!match) return 0;
+  const number = Math.trunc(Number(match[1]));
+  if (number === 0) return 0;
+  return Math.max(-Number.MAX_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, number));
 }
 
 function asScalarString(value: unknown): string | null {
@@ -120,7 +127,8 @@ export function checkPlacementOptions(placement: PlacementCode, options: unknown
     return { ok: false, error, problems: [{ field: 'OPTIONS', rule: 'an object', error }] };
   }
   const given: Record<string, unknown> = isRecord(options) ? options : {};
-  const has = (key: string) => Object.hasOwn(given, key);
+  // A key set to `undefined` never reaches the host (JSON and form encoding drop it): treat it as absent.
+  const has = (key: string) => Object.hasOwn(given, key) && given[key] !== undefined;
   if (spec.requiresIcon) {
     const icon = has('iconName') ? asScalarString(given.iconName) : null;
     if (icon === null || icon === '' || icon === '0') {
