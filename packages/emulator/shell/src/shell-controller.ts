@@ -1,0 +1,420 @@
+/**
+ * Wires the shell together: portal state and the SSE stream, opening placements (form POST launches),
+ * the frame host and the legacy host on the window's `message` event, and the traffic inspector.
+ */
+import { type PlacementCode, placementCatalog } from '@imkit/frame/placements';
+import { FrameHost, type HostUi, type PickedUser } from './host/frame-host.js';
+import { FrameRegistry, type FrameSurface, type OpenedFrame, originOf } from './host/opened-frame.js';
+import type { TextareaTarget } from './host/textarea-commands.js';
+import { TrafficLog } from './inspector/traffic-log.js';
+import { judgeLegacyMessage, type LegacyFrame, legacyInitMessage, newLoadId } from './legacy/legacy-host.js';
+import { type FrameLaunch, portalApi } from './portal/portal-api.js';
+import type { LegacyChatApp, PlacementBinding } from './portal/portal-state.js';
+import { readChatMessage } from './portal/portal-state.js';
+import { isObject } from './portal/read-fields.js';
+import { type OpenApp, ShellStore } from './shell-store.js';
+
+/** Largest size the host lets a frame take on each surface (it shrinks bigger requests). */
+const surfaceLimits: Record<FrameSurface, { width: number; height: number }> = {
+  content: { width: 4000, height: 4000 },
+  popup: { width: 640, height: 520 },
+  sidebar: { width: 320, height: 4000 },
+  slider: { width: 4000, height: 4000 },
+  'selector-tab': { width: 360, height: 320 },
+  install: { width: 4000, height: 4000 },
+};
+
+const toastMs = 5000;
+let nextKey = 1;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class ShellController {
+  readonly store = new ShellStore();
+  readonly registry = new FrameRegistry();
+  readonly traffic = new TrafficLog();
+  readonly host: FrameHost;
+  /** The open chat's message input (the real `<textarea>`). */
+  input: HTMLTextAreaElement | null = null;
+  #legacyFrame: LegacyFrame | null = null;
+  #events: EventSource | null = null;
+
+  constructor() {
+    this.host = new FrameHost(this.registry, this.#hostUi(), (entry) => this.traffic.add(entry));
+  }
+
+  start(): () => void {
+    const onMessage = (event: MessageEvent) => this.#onMessage(event);
+    window.addEventListener('message', onMessage);
+    this.#connectEvents();
+    void this.refresh();
+    return () => {
+      window.removeEventListener('message', onMessage);
+      this.#events?.close();
+    };
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const portal = await portalApi.state();
+      const install = this.store.get().apps.find((app) => app.surface === 'install');
+      this.store.update({ portal, error: null });
+      if (portal.portal.installed && install) this.closeApp(install.key);
+      const { dialogId } = this.store.get();
+      if (dialogId === null && portal.chats[0]) await this.openChat(portal.chats[0].dialogId);
+    } catch (error) {
+      this.store.update({ error: errorText(error) });
+    }
+  }
+
+  async openChat(dialogId: string): Promise<void> {
+    this.store.update((model) => ({
+      dialogId,
+      messages: [],
+      draft: model.dialogId === dialogId ? model.draft : '',
+      contextMenu: null,
+      smileysOpen: false,
+      apps: model.apps.filter((app) => app.surface === 'install' || app.surface === 'content'),
+      legacy: null,
+    }));
+    this.#dropClosedFrames();
+    try {
+      const messages = await portalApi.messages(dialogId);
+      if (this.store.get().dialogId === dialogId) this.store.update({ messages });
+    } catch (error) {
+      this.notify(`Messages of ${dialogId}: ${errorText(error)}`);
+    }
+  }
+
+  async switchUser(userId: number): Promise<void> {
+    try {
+      await portalApi.switchUser(userId);
+      this.store.update({ apps: [], legacy: null, dialogId: null, messages: [] });
+      this.#dropClosedFrames();
+      await this.refresh();
+    } catch (error) {
+      this.notify(`Switch user: ${errorText(error)}`);
+    }
+  }
+
+  async sendMessage(text: string): Promise<void> {
+    const { dialogId } = this.store.get();
+    if (!dialogId || text.trim() === '') return;
+    try {
+      await portalApi.sendMessage(dialogId, text);
+      this.store.update({ draft: '' });
+    } catch (error) {
+      this.notify(`Send: ${errorText(error)}`);
+    }
+  }
+
+  async openPlacement(binding: PlacementBinding, messageId?: number): Promise<void> {
+    const spec = placementCatalog[binding.placement as PlacementCode];
+    const dialogId = spec.contextFields.includes('dialogId') ? this.store.get().dialogId : null;
+    try {
+      const launch = await portalApi.launch(binding.id, dialogId ?? undefined, messageId?.toString());
+      const surface: FrameSurface = spec.opensIn;
+      const size =
+        surface === 'popup'
+          ? { width: Number(binding.options.width ?? 100), height: Number(binding.options.height ?? 100) }
+          : null;
+      this.#showApp({
+        placement: binding.placement,
+        bindingId: binding.id,
+        title: binding.title,
+        launch,
+        dialogId,
+        surface,
+        size,
+      });
+    } catch (error) {
+      this.notify(`Open ${binding.title}: ${errorText(error)}`);
+    }
+  }
+
+  async openInstall(): Promise<void> {
+    try {
+      const launch = await portalApi.installLaunch();
+      const title = `Install ${this.store.get().portal?.portal.appName ?? 'app'}`;
+      this.#showApp({
+        placement: 'DEFAULT',
+        bindingId: null,
+        title,
+        launch,
+        dialogId: null,
+        surface: 'install',
+        size: null,
+      });
+    } catch (error) {
+      this.notify(`Install: ${errorText(error)}`);
+    }
+  }
+
+  closeApp(key: string): void {
+    this.host.forget(key);
+    this.store.update((model) => ({ apps: model.apps.filter((app) => app.key !== key) }));
+  }
+
+  async openLegacy(app: LegacyChatApp): Promise<void> {
+    const { dialogId } = this.store.get();
+    if (!dialogId) return;
+    try {
+      const url = await portalApi.legacyLaunch(app.id, dialogId, 'textarea');
+      this.#legacyFrame = null;
+      this.store.update({ legacy: { key: `legacy-${nextKey++}`, app, url } });
+    } catch (error) {
+      this.notify(`Open ${app.title}: ${errorText(error)}`);
+    }
+  }
+
+  closeLegacy(): void {
+    this.#legacyFrame = null;
+    this.store.update({ legacy: null });
+  }
+
+  /** Called by the legacy iframe's `load` event: posts the init string with a new uniqueLoadId. */
+  legacyLoaded(app: LegacyChatApp, url: string, element: HTMLIFrameElement): void {
+    const origin = originOf(url);
+    const portal = this.store.get().portal;
+    if (!origin || !portal) return;
+    const frame: LegacyFrame = {
+      appId: app.id,
+      title: app.title,
+      origin,
+      element: () => element,
+      loadId: newLoadId(),
+    };
+    this.#legacyFrame = frame;
+    const init = legacyInitMessage(portal.portal.origin, frame.loadId);
+    element.contentWindow?.postMessage(init, origin);
+    this.traffic.add({ kind: 'legacy-out', label: 'init', source: `legacy ${app.title}`, payload: init });
+  }
+
+  registerFrame(app: OpenApp, element: () => HTMLIFrameElement | null): OpenedFrame | null {
+    const handlerOrigin = originOf(app.launch.action);
+    if (!handlerOrigin) {
+      this.notify(`${app.title}: the handler URL ${app.launch.action} is not http(s)`);
+      return null;
+    }
+    const frame: OpenedFrame = {
+      key: app.key,
+      placement: app.placement,
+      surface: app.surface,
+      bindingId: app.bindingId,
+      title: app.title,
+      appSid: app.launch.appSid,
+      handlerOrigin,
+      dialogId: app.dialogId,
+      element,
+    };
+    this.registry.add(frame);
+    return frame;
+  }
+
+  notify(text: string): void {
+    const id = nextKey++;
+    this.store.update((model) => ({ toasts: [...model.toasts, { id, text }] }));
+    setTimeout(
+      () => this.store.update((model) => ({ toasts: model.toasts.filter((t) => t.id !== id) })),
+      toastMs,
+    );
+  }
+
+  #showApp(app: Omit<OpenApp, 'key'>): void {
+    const key = `app-${nextKey++}`;
+    this.store.update((model) => {
+      const replaced = model.apps.filter((open) => open.surface === app.surface);
+      for (const old of replaced) this.host.forget(old.key);
+      return {
+        apps: [...model.apps.filter((open) => open.surface !== app.surface), { ...app, key }],
+        contextMenu: null,
+        smileysOpen: app.surface === 'selector-tab' ? true : model.smileysOpen,
+      };
+    });
+  }
+
+  #dropClosedFrames(): void {
+    const open = new Set(this.store.get().apps.map((app) => app.key));
+    for (const frame of this.registry.all()) if (!open.has(frame.key)) this.host.forget(frame.key);
+  }
+
+  #onMessage(event: MessageEvent): void {
+    const legacy = this.#legacyFrame;
+    if (legacy && event.source !== null && event.source === legacy.element()?.contentWindow) {
+      this.#onLegacyMessage(legacy, event);
+      return;
+    }
+    this.host.receive({ source: event.source, origin: event.origin, data: event.data });
+  }
+
+  #onLegacyMessage(frame: LegacyFrame, event: MessageEvent): void {
+    const verdict = judgeLegacyMessage(frame, { origin: event.origin, data: event.data });
+    if (!verdict.accepted) {
+      this.traffic.add({
+        kind: 'legacy-rejected',
+        label: 'rejected',
+        source: event.origin,
+        payload: event.data,
+        note: verdict.reason,
+      });
+      return;
+    }
+    const { action } = verdict;
+    this.traffic.add({
+      kind: 'legacy-in',
+      label: action.action,
+      source: `legacy ${frame.title}`,
+      payload: event.data,
+      note: 'the host never replies',
+    });
+    switch (action.action) {
+      case 'send': {
+        const { dialogId } = this.store.get();
+        if (dialogId)
+          void portalApi
+            .sendMessage(dialogId, action.message)
+            .catch((error) => this.notify(`send: ${errorText(error)}`));
+        return;
+      }
+      case 'put':
+        this.#writeInput(`${this.#readInput()}${action.message}`);
+        return;
+      case 'call':
+        this.notify(`Phone call to ${action.number} (emulated)`);
+        return;
+      case 'support':
+      case 'restriction':
+      case 'helpdesk':
+        this.notify(`${action.action} ${action.code} (emulated)`);
+        return;
+      case 'openDialog':
+        this.closeLegacy();
+        void this.openChat(action.dialogId);
+        return;
+      case 'close':
+        this.closeLegacy();
+        return;
+    }
+  }
+
+  #readInput(): string {
+    return this.input?.value ?? this.store.get().draft;
+  }
+
+  #writeInput(text: string): void {
+    if (this.input) this.input.value = text;
+    this.store.update({ draft: text });
+  }
+
+  #connectEvents(): void {
+    const source = new EventSource('/emulator/api/events');
+    this.#events = source;
+    source.addEventListener('state', () => void this.refresh());
+    source.addEventListener('message', (event) => this.#onChatMessage(event.data));
+    source.addEventListener('traffic', (event) => this.#onTraffic(event.data));
+  }
+
+  #onChatMessage(data: unknown): void {
+    let message: ReturnType<typeof readChatMessage>;
+    try {
+      const parsed: unknown = JSON.parse(String(data));
+      const body = isObject(parsed) && isObject(parsed.message) ? parsed.message : parsed;
+      const dialogId = isObject(parsed) && typeof parsed.dialogId === 'string' ? parsed.dialogId : undefined;
+      message = readChatMessage(body, 'event message', dialogId);
+    } catch (error) {
+      this.notify(`SSE message: ${errorText(error)}`);
+      return;
+    }
+    void this.refresh();
+    const { dialogId, messages } = this.store.get();
+    if (message.dialogId !== dialogId || messages.some((m) => m.id === message.id)) return;
+    this.store.update({ messages: [...messages, message] });
+    this.host.emit('message', {
+      dialogId: message.dialogId,
+      messageId: String(message.id),
+      authorId: String(message.authorId),
+      text: message.text,
+    });
+  }
+
+  #onTraffic(data: unknown): void {
+    try {
+      const parsed: unknown = JSON.parse(String(data));
+      const o = isObject(parsed) ? parsed : {};
+      const status = typeof o.status === 'number' ? o.status : 0;
+      this.traffic.add({
+        kind: 'rest',
+        label: `${String(o.method ?? '?')} → ${status}`,
+        source: typeof o.auth === 'string' ? o.auth : 'REST',
+        payload: o.params,
+        reply: o.body,
+        note: status >= 400 ? `HTTP ${status}` : undefined,
+      });
+    } catch {
+      this.traffic.add({ kind: 'rest', label: 'unreadable traffic event', source: 'SSE', payload: data });
+    }
+  }
+
+  #hostUi(): HostUi {
+    return {
+      portalCommand: (appSid, method, params) => portalApi.frameCommand(appSid, method, params),
+      resize: (frame, width, height) => this.#resize(frame, width, height),
+      openDialog: (dialogId) => void this.openChat(dialogId),
+      notify: (text) => this.notify(text),
+      closeFrame: (frame) => this.closeApp(frame.key),
+      openPath: (path) => {
+        const match = /[?&]IM_DIALOG=([^&]+)/.exec(path);
+        if (!match?.[1]) return false;
+        void this.openChat(decodeURIComponent(match[1]));
+        return true;
+      },
+      pickUsers: (multiple) => this.#pickUsers(multiple),
+      textarea: () => this.#textareaTarget(),
+    };
+  }
+
+  #textareaTarget(): TextareaTarget {
+    const { dialogId } = this.store.get();
+    return {
+      dialogId,
+      input: this.input ? { read: () => this.#readInput(), write: (text) => this.#writeInput(text) } : null,
+    };
+  }
+
+  #pickUsers(multiple: boolean): Promise<PickedUser[] | null> {
+    return new Promise((resolve) => {
+      this.store.get().picker?.resolve(null);
+      this.store.update({
+        picker: {
+          multiple,
+          resolve: (users) => {
+            this.store.update({ picker: null });
+            resolve(users);
+          },
+        },
+      });
+    });
+  }
+
+  #resize(
+    frame: OpenedFrame,
+    width: number | null,
+    height: number | null,
+  ): { width: number; height: number } {
+    const element = frame.element();
+    if (!element) return { width: 0, height: 0 };
+    const limit = surfaceLimits[frame.surface];
+    if (width !== null) element.style.width = `${Math.min(width, limit.width)}px`;
+    if (height !== null) element.style.height = `${Math.min(height, limit.height)}px`;
+    const box = element.getBoundingClientRect();
+    const measured = { width: Math.round(box.width), height: Math.round(box.height) };
+    this.store.update((model) => ({
+      apps: model.apps.map((app) => (app.key === frame.key ? { ...app, size: measured } : app)),
+    }));
+    return measured;
+  }
+}
+
+export type { FrameLaunch };
