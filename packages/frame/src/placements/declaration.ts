@@ -78,45 +78,51 @@ export function checkDeclaration(
   declaration: unknown,
   handlerBase = 'https://app.example.com/',
 ): BindProblem[] {
-  const problems: BindProblem[] = [];
   if (typeof declaration !== 'object' || declaration === null) {
     return [
-      {
-        field: 'declaration',
-        rule: 'an object made with definePlacement()',
-        error: {
-          status: 0,
-          error: 'INVALID_DECLARATION',
-          error_description: 'The declaration is not an object',
-        },
-      },
+      declarationProblem(
+        'declaration',
+        'an object made with definePlacement()',
+        'The declaration is not an object',
+      ),
     ];
   }
   const d = declaration as Partial<PlacementDeclaration>;
-  const local = (field: string, rule: string, text: string) =>
-    problems.push({
-      field,
-      rule,
-      error: { status: 0, error: 'INVALID_DECLARATION', error_description: text },
-    });
-  if (typeof d.handler !== 'string' || d.handler === '')
-    local('handler', 'a non-empty path', 'handler is missing');
-  else if (d.handler.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(d.handler))
-    local(
-      'handler',
-      'a path relative to the handler base',
-      `handler "${d.handler}" must be relative, like "my-app/"`,
+  const problems: BindProblem[] = [];
+  const handler = typeof d.handler === 'string' ? d.handler : '';
+  const handlerIsRelative =
+    handler !== '' && !handler.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(handler);
+  if (handler === '') problems.push(declarationProblem('handler', 'a non-empty path', 'handler is missing'));
+  else if (!handlerIsRelative)
+    problems.push(
+      declarationProblem(
+        'handler',
+        'a path relative to the handler base',
+        `handler "${handler}" must be relative, like "my-app/"`,
+      ),
     );
   if (typeof d.title !== 'object' || d.title === null || typeof d.title.en !== 'string' || d.title.en === '')
-    local('title.en', 'a non-empty English title', 'title.en is missing');
-  if (problems.length > 0 && typeof d.handler !== 'string') return problems;
-  let params: BindParams | Record<string, unknown>;
-  try {
-    params = toBindParams(d as PlacementDeclaration, handlerBase);
-  } catch {
-    params = { PLACEMENT: d.placement, HANDLER: '', OPTIONS: d.options };
-  }
-  const checked = checkPlacementBind(params);
+    problems.push(declarationProblem('title.en', 'a non-empty English title', 'title.en is missing'));
+  // The host's own chain, on what toBindParams would send; a bad handler path is already reported
+  // above, so the base alone stands in for it and the base's own problems still show.
+  const checked = checkPlacementBind({
+    PLACEMENT: d.placement,
+    HANDLER: handlerIsRelative ? resolveHandlerOrRaw(handlerBase, handler) : handlerBase,
+    OPTIONS: d.options,
+  });
   if (!checked.ok) problems.push(...checked.problems);
   return problems;
+}
+
+function declarationProblem(field: string, rule: string, description: string): BindProblem {
+  return { field, rule, error: { status: 0, error: 'INVALID_DECLARATION', error_description: description } };
+}
+
+/** The resolved handler URL, or the plain concatenation when the base is no URL (the chain reports it). */
+function resolveHandlerOrRaw(handlerBase: string, handler: string): string {
+  try {
+    return resolveHandler(handlerBase, handler);
+  } catch {
+    return `${handlerBase}${handler}`;
+  }
 }
