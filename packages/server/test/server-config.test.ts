@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readServerConfig } from '../src/config.js';
+
+describe('readServerConfig', () => {
+  it('has safe local defaults', () => {
+    const config = readServerConfig({});
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: null, production: false });
+    expect(config.sessionSecret).toBeUndefined();
+    expect(config.handlerBase.href).toBe('http://127.0.0.1:8080/');
+    expect(config.storeDir).toMatch(/\.imkit-data\/pglite$/);
+    expect(config.appsDir).toMatch(/\/apps$/);
+  });
+
+  it('reads every variable', () => {
+    const config = readServerConfig({
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      IMKIT_APPS_DIR: '/srv/apps',
+      IMKIT_STORE: '/var/lib/imkit',
+      DATABASE_URL: 'postgresql://u@db/imkit',
+      IMKIT_SESSION_SECRET: 's'.repeat(40),
+      IMKIT_HANDLER_BASE: 'https://apps.example.test/chat',
+      NODE_ENV: 'production',
+    });
+    expect(config).toMatchObject({
+      port: 9000,
+      host: '0.0.0.0',
+      appsDir: '/srv/apps',
+      storeDir: '/var/lib/imkit',
+      databaseUrl: 'postgresql://u@db/imkit',
+      production: true,
+    });
+    expect(config.handlerBase.href).toBe('https://apps.example.test/chat/');
+  });
+
+  it('refuses production without a session secret, naming the variable', () => {
+    expect(() => readServerConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => readServerConfig({ NODE_ENV: 'production' })).toThrow(/IMKIT_SESSION_SECRET is required/);
+  });
+
+  it.each([
+    [{ IMKIT_SESSION_SECRET: 'short' }, /IMKIT_SESSION_SECRET/],
+    [{ PORT: 'http' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ IMKIT_HANDLER_BASE: 'apps/' }, /IMKIT_HANDLER_BASE/],
+    [{ IMKIT_HANDLER_BASE: 'ftp://x.test/' }, /IMKIT_HANDLER_BASE/],
+  ])('refuses %o', (env, message) => {
+    expect(() => readServerConfig(env)).toThrow(message);
+  });
+});
+
+describe('pnpm start (src/main.ts)', () => {
+  it('refuses to start in production without a secret, with a clear message', () => {
+    const cwd = fileURLToPath(new URL('..', import.meta.url));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd,
+      env: { ...process.env, NODE_ENV: 'production', IMKIT_SESSION_SECRET: '', DATABASE_URL: '', PORT: '0' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('IMKIT_SESSION_SECRET is required when NODE_ENV=production');
+  }, 40_000);
+});
