@@ -3,6 +3,7 @@
  * once in `main.tsx` for the shared look.
  */
 export { bootApp } from './boot-app.js';
+export { type DialogRef, parseDialogId } from './dialog-id.js';
 export { type ErrorInfo, toErrorInfo } from './error-info.js';
 export { FrameBoot, type FrameBootProps, type PlacementFrame } from './frame-boot.js';
 export { baseLanguage, createI18n, interpolate, type Messages, type Translate, type Vars } from './i18n.js';

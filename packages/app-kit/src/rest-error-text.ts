@@ -63,6 +63,7 @@ const texts: Readonly<Record<string, Texts>> = {
   ],
   ID_EMPTY: ['no user was given.', 'пользователь не указан.'],
   USER_NOT_EXISTS: ['that user was not found.', 'пользователь не найден.'],
+  USER_NOT_FOUND: ['that user was not found.', 'пользователь не найден.'],
   PARAMS_ERROR: ['the chat could not process the request.', 'чат не смог обработать запрос.'],
   WRONG_REQUEST: ['the request was not accepted.', 'запрос не принят.'],
   SESSION_NOT_FOUND: ['the open channel session was not found.', 'сеанс открытой линии не найден.'],
