@@ -4,13 +4,11 @@
  */
 export {
   type BatchItemResult,
-  type BatchOptions,
   type RestCaller,
   type RestCommand,
   RestError,
   type RestErrorInfo,
   type RestParams,
-  toQueryString,
 } from '@imkit/frame';
 
 import type { RestErrorInfo as ErrorInfo } from '@imkit/frame';
