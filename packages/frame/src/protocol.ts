@@ -42,9 +42,21 @@ export function encodeCommand(command: FrameCommand): string | Record<string, un
     };
   }
   const head = hasParams(command.params)
-    ? `${command.method}:${JSON.stringify(command.params)}`
+    ? `${command.method}:${paramsJson(command.method, command.params)}`
     : command.method;
   return `${head}:${command.callback}:${command.appSid}`;
+}
+
+function paramsJson(method: string, params: unknown): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(params);
+  } catch {
+    json = undefined;
+  }
+  if (json === undefined)
+    throw new TypeError(`encodeCommand: the params of "${method}" cannot be written as JSON`);
+  return json;
 }
 
 /**
@@ -108,15 +120,30 @@ export interface FrameName {
   readonly origin: string;
 }
 
+/**
+ * Reads `window.name`; null unless it is exactly `<host[:port]>|<1|0>|<APP_SID>`. `origin` is the
+ * canonical origin (lower case, default port left out) so it compares equal to `MessageEvent.origin`;
+ * a host the URL parser would rewrite (`1234` → `0.0.4.210`, port 99999) is refused.
+ */
 export function parseFrameName(name: string): FrameName | null {
+  if (typeof name !== 'string') return null;
   const parts = name.split('|');
   if (parts.length !== 3) return null;
   const [domain, protocol, appSid] = parts as [string, string, string];
-  if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(domain)) return null;
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i.test(domain)) return null;
   if (protocol !== '0' && protocol !== '1') return null;
   if (!/^[a-zA-Z0-9]{1,64}$/.test(appSid)) return null;
   const https = protocol === '1';
-  return { domain, https, appSid, origin: `${https ? 'https' : 'http'}://${domain.toLowerCase()}` };
+  let url: URL;
+  try {
+    url = new URL(`${https ? 'https' : 'http'}://${domain}`);
+  } catch {
+    return null;
+  }
+  const host = domain.toLowerCase();
+  const defaultPort = https ? ':443' : ':80';
+  if (url.host !== (host.endsWith(defaultPort) ? host.slice(0, -defaultPort.length) : host)) return null;
+  return { domain, https, appSid, origin: url.origin };
 }
 
 export function formatFrameName(domain: string, https: boolean, appSid: string): string {
