@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
 import { defineAppConfig } from '../vite.app-config';
 
-export default defineAppConfig({ test: { name: 'im-sidebar' } });
+// zustand is inlined in tests so the preset's react → preact/compat alias applies to it.
+export default defineAppConfig({ test: { name: 'im-sidebar', server: { deps: { inline: ['zustand'] } } } });

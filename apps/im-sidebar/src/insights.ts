@@ -48,9 +48,11 @@ export function computeInsights(
     if (message.authorId === 0) continue;
     counts.set(message.authorId, (counts.get(message.authorId) ?? 0) + 1);
     for (const url of message.links) {
+      const times = (links.get(url)?.times ?? 0) + 1;
+      links.delete(url); // re-insert so the map stays ordered by last share
       links.set(url, {
         url,
-        times: (links.get(url)?.times ?? 0) + 1,
+        times,
         lastSharedBy: nameOf(users, message.authorId),
         lastSharedAt: message.date,
       });

@@ -21,9 +21,9 @@ export function App({ useStore, t, lang }: AppProps) {
     void useStore.getState().load();
   }, [useStore]);
 
+  if (state.chat.status === 'loading') return <Loading lang={lang}>{t('loadingChat')}</Loading>;
   return (
     <main>
-      {state.chat.status === 'loading' && <Loading lang={lang}>{t('loadingChat')}</Loading>}
       {state.chat.status === 'error' && (
         <ErrorNotice error={state.chat.error} lang={lang} onRetry={state.load} />
       )}

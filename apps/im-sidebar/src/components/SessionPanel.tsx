@@ -92,18 +92,21 @@ export function SessionPanel(props: SessionPanelProps) {
         }}
       >
         <h3>{t('autoMessage')}</h3>
-        <select
-          aria-label={t('autoMessage')}
-          value={canned}
-          onChange={(e) => setCanned(e.currentTarget.value)}
-        >
-          {cannedMessages.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name === 'WELCOME' ? `${t('welcome')}: ` : ''}
+        {cannedMessages.map((m) => (
+          <label key={m.id} class="sb-choice">
+            <input
+              type="radio"
+              name="canned"
+              value={m.id}
+              checked={canned === m.id}
+              onClick={() => setCanned(m.id)}
+            />
+            <span>
+              {m.name === 'WELCOME' && <strong>{t('welcome')}: </strong>}
               {t(m.text)}
-            </option>
-          ))}
-        </select>
+            </span>
+          </label>
+        ))}
         <div class="ik-row">
           <button type="submit" class="ik-primary" disabled={busy}>
             {t('autoMessageSend')}
@@ -120,14 +123,14 @@ export function SessionPanel(props: SessionPanelProps) {
       >
         <h3>{t('transfer')}</h3>
         <div class="ik-row">
-          <select
-            aria-label={t('transfer')}
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value === 'queue' ? 'queue' : 'operator')}
-          >
-            <option value="operator">{t('transferToOperator')}</option>
-            <option value="queue">{t('transferToQueue')}</option>
-          </select>
+          {(['operator', 'queue'] as const).map((k) => (
+            <label key={k} class="sb-choice">
+              <input type="radio" name="transfer-kind" checked={kind === k} onClick={() => setKind(k)} />
+              <span>{t(k === 'operator' ? 'transferToOperator' : 'transferToQueue')}</span>
+            </label>
+          ))}
+        </div>
+        <div class="ik-row">
           <input
             aria-label={t('transferTarget')}
             inputMode="numeric"
