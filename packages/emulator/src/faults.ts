@@ -1,0 +1,31 @@
+/** Fault switches: added latency, forced 503s for the next N REST calls, and the TTL of new tokens. */
+export interface Faults {
+  latencyMs: number;
+  fail503Count: number;
+  tokenTtlSeconds: number;
+}
+
+export const defaultFaults: Readonly<Faults> = { latencyMs: 0, fail503Count: 0, tokenTtlSeconds: 3600 };
+
+export type FaultsCheck = { ok: true; faults: Partial<Faults> } | { ok: false; field: string; rule: string };
+
+const limits: Record<keyof Faults, { min: number; max: number }> = {
+  latencyMs: { min: 0, max: 60_000 },
+  fail503Count: { min: 0, max: 10_000 },
+  tokenTtlSeconds: { min: 1, max: 86_400 * 30 },
+};
+
+/** Checks a partial fault update; every given field must be an integer within its range. */
+export function checkFaults(input: unknown): FaultsCheck {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { ok: false, field: 'body', rule: 'a JSON object' };
+  const out: Partial<Faults> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (!(key in limits)) return { ok: false, field: key, rule: 'a known fault switch' };
+    const { min, max } = limits[key as keyof Faults];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+      return { ok: false, field: key, rule: `an integer from ${min} to ${max}` };
+    out[key as keyof Faults] = value;
+  }
+  return { ok: true, faults: out };
+}

@@ -1,0 +1,95 @@
+/**
+ * `@imkit/emulator`: an emulated Bitrix24 portal for local development and tests — state, REST API,
+ * OAuth, the shell's private API, the shell, and optionally built apps on a second origin.
+ */
+import { type ApplicationToken, issueApplicationToken } from './application-token.js';
+import { createEmulatorApp, type PortalOptions } from './emulator-app.js';
+import { appHostingRoutes, type ServeAppsOptions } from './hosting/app-hosting.js';
+import { ensureShellBuilt } from './hosting/shell-hosting.js';
+import { type Listening, listen } from './listen.js';
+import type { EmulatorRuntime } from './runtime.js';
+import type { PortalState, Scope } from './state/portal-state.js';
+
+export type { ApplicationToken } from './application-token.js';
+export { createEmulatorApp, defaultStateFile, type PortalOptions } from './emulator-app.js';
+export type { ServeAppsOptions } from './hosting/app-hosting.js';
+export type { RateLimit } from './rest/leaky-bucket.js';
+export type { EmulatorRuntime } from './runtime.js';
+export type * from './state/portal-state.js';
+
+export interface EmulatorOptions extends PortalOptions {
+  /** Port of the portal; 0 picks a free one. Default 3000. */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Serve built apps on a separate origin. */
+  readonly serveApps?: ServeAppsOptions;
+}
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:3000/` */
+  readonly url: string;
+  /** `http://127.0.0.1:3000` */
+  readonly origin: string;
+  /** `127.0.0.1:3000` — what DOMAIN carries. */
+  readonly domain: string;
+  /** `http://127.0.0.1:<port>/` when `serveApps` is given. */
+  readonly appsUrl?: string;
+  /** Mints an application (OAuth) token for a user (default the admin, user 1). */
+  applicationToken(userId?: number, scopes?: readonly Scope[]): ApplicationToken;
+  /** The inbound webhook base URL of a user (`…/rest/<userId>/<code>/`); throws when the user has none. */
+  webhookUrl(userId?: number): string;
+  /** The live portal state (read it in tests; change it only through REST or the private API). */
+  readonly state: PortalState;
+  readonly runtime: EmulatorRuntime;
+  /** Back to the seed. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+function originOf(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  if (options.shell !== false) await ensureShellBuilt();
+  const { app, runtime } = createEmulatorApp(options);
+  const portal = await listen(app, host, options.port ?? 3000);
+  runtime.origin = originOf(host, portal.port);
+  let apps: Listening | null = null;
+  if (options.serveApps) {
+    try {
+      apps = await listen(
+        appHostingRoutes(options.serveApps, () => runtime.origin),
+        host,
+        options.serveApps.port ?? 0,
+      );
+    } catch (error) {
+      await portal.close();
+      throw error;
+    }
+  }
+  const origin = runtime.origin;
+  return {
+    url: `${origin}/`,
+    origin,
+    domain: runtime.domain,
+    ...(apps ? { appsUrl: `${originOf(host, apps.port)}/` } : {}),
+    applicationToken: (userId = 1, scopes) => issueApplicationToken(runtime, userId, scopes),
+    webhookUrl: (userId = 1) => {
+      const hook = runtime.state.webhooks.find((h) => h.userId === userId);
+      if (hook === undefined) throw new Error(`webhookUrl: user ${userId} has no webhook in the seed`);
+      return `${origin}/rest/${hook.userId}/${hook.code}/`;
+    },
+    get state() {
+      return runtime.state;
+    },
+    runtime,
+    reset: () => runtime.resetAll(),
+    close: async () => {
+      await Promise.all([portal.close(), apps?.close()]);
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Which bindings the current user sees, filtered on the server with the frame package's
+ * `isPlacementVisible`: `visibleBindings` for the user at all (role, extranet; nothing until the install
+ * is finished), `bindingIdsForChat` for one chat (context against the chat type).
+ */
+import { isPlacementVisible, placementCatalog } from '@imkit/frame/placements';
+import { chatTypeOf } from '../state/portal-queries.js';
+import type { PortalBinding, PortalChat, PortalState, PortalUser } from '../state/portal-state.js';
+
+function viewerOf(user: PortalUser) {
+  return { isAdmin: user.isAdmin, isExtranet: user.isExtranet };
+}
+
+export function visibleBindings(state: PortalState, user: PortalUser): PortalBinding[] {
+  if (!state.portal.installed) return [];
+  return state.bindings.filter((b) => isPlacementVisible(b.options, viewerOf(user), null));
+}
+
+/** Bindings of chat placements (all but IM_NAVIGATION) the user sees in this chat. */
+export function bindingIdsForChat(state: PortalState, user: PortalUser, chat: PortalChat): number[] {
+  const chatType = chatTypeOf(state, chat, user.id);
+  return visibleBindings(state, user)
+    .filter((b) => placementCatalog[b.placement].contextFields.length > 0)
+    .filter((b) => {
+      if (chatType !== null) return isPlacementVisible(b.options, viewerOf(user), chatType);
+      // A private dialog with a bot matches only `context=ALL` (HOST-PROTOCOL.md §1).
+      return (b.options.context ?? 'ALL').trim().split(';').includes('ALL');
+    })
+    .map((b) => b.id);
+}
+
+export function isBindingVisibleInChat(
+  state: PortalState,
+  user: PortalUser,
+  binding: PortalBinding,
+  chat: PortalChat | null,
+): boolean {
+  if (chat === null) return visibleBindings(state, user).includes(binding);
+  return bindingIdsForChat(state, user, chat).includes(binding.id);
+}
