@@ -1,0 +1,71 @@
+/** Interface texts (English and Russian); the language comes from `context.lang`. */
+import { createI18n, type Translate } from '@imkit/app-kit';
+
+const en = {
+  title: 'Quick replies',
+  library: 'Templates',
+  own: 'My templates',
+  noOwn: 'No templates of your own yet — add one below.',
+  insert: 'Insert',
+  replace: 'Replace',
+  insertTitle: 'Insert “{title}” at the cursor',
+  replaceTitle: 'Replace the message with “{title}”',
+  remove: 'Delete',
+  removeTitle: 'Delete “{title}”',
+  inserted: 'Put “{title}” into the message.',
+  factsPartial: 'Some details could not be read; their variables stay as written.',
+  variables: 'Variables: {list}',
+  input: 'Current message',
+  readInput: 'Read the message',
+  inputEmpty: 'The message input is empty.',
+  useInput: 'Use as a new template',
+  newTemplate: 'New template',
+  templateTitle: 'Title',
+  templateText: 'Text — you can use {recipient}, {chat}, {date}, {me}',
+  save: 'Save template',
+  saving: 'Saving…',
+  saved: 'Saved. Your templates stay after a reload.',
+  TITLE_EMPTY: 'Give the template a title.',
+  TEXT_EMPTY: 'Write the template text.',
+  TITLE_TOO_LONG: 'The title is too long (60 characters at most).',
+  TEXT_TOO_LONG: 'The text is too long (2000 characters at most).',
+  TOO_MANY_TEMPLATES: 'You have 20 templates, the most there can be; delete one first.',
+} as const;
+
+export type TextKey = keyof typeof en;
+
+export const texts = createI18n<TextKey>({
+  en,
+  ru: {
+    title: 'Быстрые ответы',
+    library: 'Шаблоны',
+    own: 'Мои шаблоны',
+    noOwn: 'Своих шаблонов пока нет — добавьте ниже.',
+    insert: 'Вставить',
+    replace: 'Заменить',
+    insertTitle: 'Вставить «{title}» в позицию курсора',
+    replaceTitle: 'Заменить сообщение на «{title}»',
+    remove: 'Удалить',
+    removeTitle: 'Удалить «{title}»',
+    inserted: '«{title}» добавлен в сообщение.',
+    factsPartial: 'Часть данных не прочиталась; их переменные останутся как есть.',
+    variables: 'Переменные: {list}',
+    input: 'Текущее сообщение',
+    readInput: 'Прочитать сообщение',
+    inputEmpty: 'Поле ввода пустое.',
+    useInput: 'Сделать шаблоном',
+    newTemplate: 'Новый шаблон',
+    templateTitle: 'Название',
+    templateText: 'Текст — можно использовать {recipient}, {chat}, {date}, {me}',
+    save: 'Сохранить шаблон',
+    saving: 'Сохранение…',
+    saved: 'Сохранено. Шаблоны останутся после перезагрузки.',
+    TITLE_EMPTY: 'Укажите название шаблона.',
+    TEXT_EMPTY: 'Напишите текст шаблона.',
+    TITLE_TOO_LONG: 'Название слишком длинное (не более 60 символов).',
+    TEXT_TOO_LONG: 'Текст слишком длинный (не более 2000 символов).',
+    TOO_MANY_TEMPLATES: 'У вас уже 20 шаблонов — это максимум; сначала удалите один.',
+  },
+});
+
+export type T = Translate<TextKey>;
