@@ -1,0 +1,53 @@
+/** Test harness: an in-memory emulator driven through Hono's `app.request()`. */
+import { createEmulatorApp, type PortalOptions } from '../src/emulator-app.js';
+import type { RestTime } from '../src/rest/rest-time.js';
+
+export interface RestAnswer {
+  readonly status: number;
+  readonly body: Record<string, unknown> & { time?: RestTime };
+  readonly headers: Headers;
+}
+
+export function harness(options: PortalOptions = {}) {
+  const { app, runtime } = createEmulatorApp({ stateFile: null, shell: false, rateLimit: false, ...options });
+  const token = (userId = 1) => {
+    const url = `/emulator/api/token?userId=${userId}`;
+    return app
+      .request(url)
+      .then(async (r) => (await r.json()) as { access_token: string; refresh_token: string });
+  };
+  const answer = async (response: Response): Promise<RestAnswer> => ({
+    status: response.status,
+    body: (await response.json()) as RestAnswer['body'],
+    headers: response.headers,
+  });
+  /** POSTs a JSON body to /rest/<method> with `auth` in the body. */
+  const rest = async (method: string, params: Record<string, unknown> = {}, auth?: string) =>
+    answer(
+      await app.request(`/rest/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(auth === undefined ? params : { ...params, auth }),
+      }),
+    );
+  /** POSTs a raw form body (`a=1&OPTIONS[iconName]=x`) to a REST path. */
+  const restForm = async (path: string, form: string) =>
+    answer(
+      await app.request(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: form,
+      }),
+    );
+  const restGet = async (pathAndQuery: string, headers: Record<string, string> = {}) =>
+    answer(await app.request(pathAndQuery, { headers }));
+  const api = async (path: string, body?: unknown, init: RequestInit = {}) => {
+    const response = await app.request(`/emulator/api/${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  return { app, runtime, token, rest, restForm, restGet, api };
+}
