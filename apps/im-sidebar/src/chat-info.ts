@@ -14,6 +14,8 @@ export interface ChatInfo {
   readonly title: string;
   /** The chat kind as the placement `context` option names it. */
   readonly kind: ChatType;
+  /** Members of the chat as the host counts them (`user_counter`); 0 when not given. */
+  readonly memberCount: number;
   /** Set for open-line chats only. */
   readonly openLine: OpenLineData | null;
 }
@@ -40,6 +42,7 @@ export function parseChatInfo(dialogId: string, result: unknown): ChatInfo {
     chatId: readId(record, 'id') || chatIdOfDialog(dialogId),
     title: readString(record, 'title') || readString(record, 'name') || dialogId,
     kind,
+    memberCount: readId(record, 'user_counter'),
     openLine: kind === 'LINES' ? parseOpenLineData(readString(record, 'entity_data_1')) : null,
   };
 }

@@ -22,7 +22,9 @@ describe('<App> insights', () => {
     await screen.findByRole('heading', { name: 'Release team' });
     const authors = await screen.findByRole('region', { name: 'Messages per author' });
     expect(authors.querySelector('[data-author="1"]')?.textContent).toContain('3');
-    expect(screen.getByRole('region', { name: /Participants/ }).textContent).toContain('Echo Bot');
+    const participants = screen.getByRole('region', { name: /Participants/ });
+    expect(participants.textContent).toContain('Echo Bot');
+    expect(participants.textContent).toContain('…and 1 more who have not written recently.');
     const link = screen.getByRole('link', { name: 'https://example.com/a' });
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(screen.queryByRole('region', { name: 'Open-line session' })).toBeNull();

@@ -5,6 +5,7 @@ export const groupChat = {
   type: 'chat',
   entity_type: '',
   entity_data_1: '',
+  user_counter: 4,
 };
 
 export const openLineChat = {

@@ -87,7 +87,12 @@ describe('computeInsights', () => {
 
 describe('chat kind and open-line data', () => {
   it('tells group, private, open-line and CRM chats apart', () => {
-    expect(parseChatInfo('chat12', groupChat)).toMatchObject({ kind: 'CHAT', chatId: 12, openLine: null });
+    expect(parseChatInfo('chat12', groupChat)).toMatchObject({
+      kind: 'CHAT',
+      chatId: 12,
+      memberCount: 4,
+      openLine: null,
+    });
     expect(parseChatInfo('5', { id: 40, type: 'private', title: 'Chris' }).kind).toBe('USER');
     expect(parseChatInfo('chat9', { type: 'crm', entity_type: 'CRM' }).kind).toBe('CRM');
     const lines = parseChatInfo('chat71', openLineChat);
@@ -101,6 +106,7 @@ describe('chat kind and open-line data', () => {
       chatId: 33,
       title: 'chat33',
       kind: 'CHAT',
+      memberCount: 0,
       openLine: null,
     });
   });

@@ -40,7 +40,13 @@ export function App({ useStore, t, lang }: AppProps) {
           onFinish={state.finish}
         />
       )}
-      <InsightsView insights={state.insights} t={t} lang={lang} onRetry={state.load} />
+      <InsightsView
+        insights={state.insights}
+        memberCount={state.chat.status === 'ready' ? state.chat.data.memberCount : 0}
+        t={t}
+        lang={lang}
+        onRetry={state.load}
+      />
     </main>
   );
 }

@@ -10,12 +10,13 @@ import { SharedLinks } from './SharedLinks.js';
 
 export interface InsightsViewProps {
   readonly insights: Remote<Insights>;
+  readonly memberCount: number;
   readonly t: SidebarTranslate;
   readonly lang: string;
   readonly onRetry: () => void;
 }
 
-export function InsightsView({ insights, t, lang, onRetry }: InsightsViewProps) {
+export function InsightsView({ insights, memberCount, t, lang, onRetry }: InsightsViewProps) {
   if (insights.status === 'loading') return <Loading lang={lang} />;
   if (insights.status === 'error')
     return <ErrorNotice error={insights.error} lang={lang} onRetry={onRetry} />;
@@ -29,7 +30,7 @@ export function InsightsView({ insights, t, lang, onRetry }: InsightsViewProps) 
           {t('basedOn', { count: data.messagesAnalysed, since: formatDate(data.since, lang) })}
         </p>
       )}
-      <Participants participants={data.participants} t={t} />
+      <Participants participants={data.participants} memberCount={memberCount} t={t} />
       <AuthorStats authors={data.authors} t={t} />
       <SharedLinks links={data.links} t={t} lang={lang} />
     </>

@@ -3,17 +3,18 @@ import { Empty } from '@imkit/app-kit';
 import type { AuthorStat } from '../insights.js';
 import type { SidebarTranslate } from '../texts.js';
 
-export function Participants({
-  participants,
-  t,
-}: {
-  participants: readonly AuthorStat[];
-  t: SidebarTranslate;
-}) {
+export interface ParticipantsProps {
+  readonly participants: readonly AuthorStat[];
+  /** Members the host counts in the chat; more than listed when some have not written recently. */
+  readonly memberCount: number;
+  readonly t: SidebarTranslate;
+}
+
+export function Participants({ participants, memberCount, t }: ParticipantsProps) {
   return (
     <section aria-labelledby="participants">
       <h2 id="participants">
-        {t('participants')} <span class="ik-muted">{participants.length}</span>
+        {t('participants')} <span class="ik-muted">{Math.max(memberCount, participants.length)}</span>
       </h2>
       {participants.length === 0 ? (
         <Empty>{t('noParticipants')}</Empty>
@@ -26,6 +27,9 @@ export function Participants({
             </li>
           ))}
         </ul>
+      )}
+      {memberCount > participants.length && (
+        <p class="ik-muted">{t('moreMembers', { count: memberCount - participants.length })}</p>
       )}
     </section>
   );
