@@ -31,11 +31,8 @@ export function parsePhpQuery(query: string): Record<string, unknown> {
     path.forEach((part, index) => {
       if (index === path.length - 1) node[part] = value;
       else {
-        const next = node[part];
-        node = (typeof next === 'object' && next !== null ? next : (node[part] = {})) as Record<
-          string,
-          unknown
-        >;
+        if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
+        node = node[part] as Record<string, unknown>;
       }
     });
   }
