@@ -1,0 +1,62 @@
+/**
+ * The message the user opened the context menu on. The host only sends `dialogId` and `messageId`
+ * (strings); the message itself comes from `im.dialog.messages.get` with FIRST_ID = messageId − 1 and
+ * LIMIT 1, which answers the first message after FIRST_ID: the chosen one.
+ */
+import type { RestCaller } from '@imkit/frame';
+import { asArray, asRecord, readId, readString } from './json.js';
+
+export interface ChosenMessage {
+  readonly id: number;
+  readonly dialogId: string;
+  /** 0 for system messages. */
+  readonly authorId: number;
+  /** '' when the host did not describe the author (system messages). */
+  readonly authorName: string;
+  /** ISO 8601 (ATOM) date as the host sent it. */
+  readonly date: string;
+  readonly text: string;
+}
+
+/** Thrown (and shown with its code) when the chosen message is not in the host's answer. */
+export class MessageNotFoundError extends Error {
+  override readonly name = 'MessageNotFoundError';
+  readonly code = 'MESSAGE_ID_ERROR';
+  readonly description: string;
+  constructor(messageId: string) {
+    super(`message ${messageId} was not found in the chat`);
+    this.description = this.message;
+  }
+}
+
+/** `"345"` → 345; anything but a positive integer → 0. */
+export function parseMessageId(messageId: string): number {
+  const id = /^\d+$/.test(messageId) ? Number(messageId) : 0;
+  return Number.isSafeInteger(id) && id > 0 ? id : 0;
+}
+
+export async function loadChosenMessage(
+  rest: RestCaller,
+  dialogId: string,
+  messageId: string,
+): Promise<ChosenMessage> {
+  const id = parseMessageId(messageId);
+  if (id === 0) throw new MessageNotFoundError(messageId);
+  const answer = asRecord(
+    await rest.call('im.dialog.messages.get', { DIALOG_ID: dialogId, FIRST_ID: id - 1, LIMIT: 1 }),
+  );
+  const found = asArray(answer?.messages)
+    .map(asRecord)
+    .find((m) => readId(m, 'id') === id);
+  if (!found) throw new MessageNotFoundError(messageId);
+  const authorId = readId(found, 'author_id');
+  const author = asRecord(asRecord(answer?.users)?.[String(authorId)]);
+  return {
+    id,
+    dialogId,
+    authorId,
+    authorName: authorId === 0 ? '' : readString(author, 'name') || `#${authorId}`,
+    date: readString(found, 'date'),
+    text: readString(found, 'text'),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Reading REST answers safely. The host's JSON is `unknown` until checked: these helpers pick typed
+ * fields out of it and never throw, so a surprising answer degrades to "missing" instead of a crash.
+ */
+export type JsonRecord = Readonly<Record<string, unknown>>;
+
+export function asRecord(value: unknown): JsonRecord | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonRecord) : null;
+}
+
+export function asArray(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A string field; numbers are accepted and converted (the host mixes `"12"` and `12`). */
+export function readString(record: JsonRecord | null, key: string): string {
+  const value = record?.[key];
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+/** A numeric id field given as a number or a digit string; 0 when absent or not a non-negative integer. */
+export function readId(record: JsonRecord | null, key: string): number {
+  const value = record?.[key];
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d+$/.test(value)
+        ? Number(value)
+        : NaN;
+  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+}
+
+export function readBoolean(record: JsonRecord | null, key: string): boolean {
+  const value = record?.[key];
+  return value === true || value === 'Y';
+}
