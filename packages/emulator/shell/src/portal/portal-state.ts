@@ -41,7 +41,8 @@ export interface PortalChat {
   /** `chat<N>` for group chats, the user id for private dialogs. */
   readonly dialogId: string;
   readonly title: string;
-  readonly type: ChatType;
+  /** null for a private dialog with a bot (it matches only `context=ALL`). */
+  readonly type: ChatType | null;
 }
 
 export interface PlacementBinding {
@@ -57,6 +58,8 @@ export interface LegacyChatApp {
   readonly code: string;
   readonly title: string;
   readonly iconUrl: string;
+  readonly hidden: boolean;
+  readonly extranetSupport: boolean;
 }
 
 export interface ChatMessage {
@@ -78,8 +81,9 @@ export interface PortalState {
 
 const chatTypes: readonly ChatType[] = ['USER', 'CHAT', 'LINES', 'CRM'];
 
-function readChatType(o: JsonObject, field: string): ChatType {
-  const raw = o.type ?? o.chatType;
+function readChatType(o: JsonObject, field: string): ChatType | null {
+  const raw = o.chatType === undefined ? o.type : o.chatType;
+  if (raw === null) return null;
   const upper = typeof raw === 'string' ? raw.toUpperCase() : raw;
   if (typeof upper === 'string' && (chatTypes as readonly string[]).includes(upper)) return upper as ChatType;
   throw new ShellDataError(`${field}.type`, chatTypes.join('|'), raw);
@@ -143,6 +147,8 @@ function readLegacyApp(value: unknown, field: string): LegacyChatApp {
     code,
     title: readOptionalString(o, 'title', readOptionalString(o, 'name', code)),
     iconUrl: readOptionalString(o, 'iconUrl', readOptionalString(o, 'iconFile', '')),
+    hidden: readFlag(o, 'hidden'),
+    extranetSupport: readFlag(o, 'extranetSupport'),
   };
 }
 

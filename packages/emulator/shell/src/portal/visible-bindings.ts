@@ -4,7 +4,7 @@
  * and the open chat. A private dialog with a bot matches only `context=ALL` (USER means "not bots").
  */
 import { type ChatType, isPlacementVisible, type PlacementCode } from '@imkit/frame/placements';
-import type { PlacementBinding, PortalChat, PortalState, PortalUser } from './portal-state.js';
+import type { LegacyChatApp, PlacementBinding, PortalChat, PortalState, PortalUser } from './portal-state.js';
 
 export function currentUser(state: PortalState): PortalUser | undefined {
   return state.users.find((user) => user.id === state.currentUserId);
@@ -15,11 +15,14 @@ export function chatOf(state: PortalState, dialogId: string): PortalChat {
   const known = state.chats.find((chat) => chat.dialogId === dialogId);
   if (known) return known;
   const user = state.users.find((u) => String(u.id) === dialogId);
-  return { dialogId, title: user?.name ?? dialogId, type: dialogId.startsWith('chat') ? 'CHAT' : 'USER' };
+  const type = dialogId.startsWith('chat') ? 'CHAT' : user?.isBot ? null : 'USER';
+  return { dialogId, title: user?.name ?? dialogId, type };
 }
 
-function isBotDialog(state: PortalState, dialogId: string): boolean {
-  return state.users.some((user) => user.isBot && String(user.id) === dialogId);
+/** Legacy chat apps shown in the input panel: not hidden, and for extranet users only those that support it. */
+export function visibleLegacyApps(state: PortalState): LegacyChatApp[] {
+  const user = currentUser(state);
+  return state.legacyApps.filter((app) => !app.hidden && (app.extranetSupport || !user?.isExtranet));
 }
 
 export function visibleBindings(
@@ -32,7 +35,7 @@ export function visibleBindings(
   if (!user) return [];
   const viewer = { isAdmin: user.isAdmin, isExtranet: user.isExtranet };
   const chatType: ChatType | null = dialogId === null ? null : chatOf(state, dialogId).type;
-  const bot = dialogId !== null && isBotDialog(state, dialogId);
+  const bot = dialogId !== null && chatType === null;
   return state.bindings.filter((binding) => {
     if (binding.placement !== placement) return false;
     if (!bot) return isPlacementVisible(binding.options, viewer, chatType);

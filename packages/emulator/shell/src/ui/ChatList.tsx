@@ -18,9 +18,9 @@ export function ChatList() {
           data-dialog-id={chat.dialogId}
           onClick={() => void controller.openChat(chat.dialogId)}
         >
-          <i class={`fa ${typeIcons[chat.type]}`} />
+          <i class={`fa ${chat.type ? typeIcons[chat.type] : 'fa-android'}`} />
           <span class="chat-title">{chat.title}</span>
-          <span class="chat-type">{chat.type}</span>
+          <span class="chat-type">{chat.type ?? 'BOT'}</span>
         </button>
       ))}
     </aside>

@@ -48,12 +48,13 @@ export function DialogView() {
   const { portal, dialogId, messages } = useModel();
   if (!portal || !dialogId) return <section class="dialog empty">Select a chat</section>;
   const chat = chatOf(portal, dialogId);
-  const nameOf = (id: number) => portal.users.find((u) => u.id === id)?.name ?? `User ${id}`;
+  const nameOf = (id: number) =>
+    id === 0 ? 'System' : (portal.users.find((u) => u.id === id)?.name ?? `User ${id}`);
   return (
     <section class="dialog" data-testid="dialog" data-dialog-id={dialogId}>
       <header class="dialog-head">
         <strong data-testid="dialog-title">{chat.title}</strong>
-        <span class="chat-type">{chat.type}</span>
+        <span class="chat-type">{chat.type ?? 'BOT'}</span>
         <span class="muted">dialogId {dialogId}</span>
       </header>
       <ol class="messages" data-testid="messages">

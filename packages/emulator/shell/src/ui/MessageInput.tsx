@@ -2,7 +2,7 @@
  * The message input of the open chat, with the IM_TEXTAREA app buttons above it (in their `color`), the
  * legacy chat apps under an "old messenger" label, the smiley selector and the textarea app popup.
  */
-import { visibleBindings } from '../portal/visible-bindings.js';
+import { visibleBindings, visibleLegacyApps } from '../portal/visible-bindings.js';
 import { AppFrame } from './AppFrame.js';
 import { LegacyAppFrame } from './LegacyAppFrame.js';
 import { placementColor } from './placement-colors.js';
@@ -14,7 +14,7 @@ export function MessageInput() {
   const { portal, dialogId, draft, apps, legacy, smileysOpen } = useModel();
   if (!portal || !dialogId) return null;
   const textareaApps = visibleBindings(portal, 'IM_TEXTAREA', dialogId);
-  const legacyApps = portal.portal.installed || portal.legacyApps.length > 0 ? portal.legacyApps : [];
+  const legacyApps = visibleLegacyApps(portal);
   const popup = apps.find((app) => app.surface === 'popup');
   const send = () => void controller.sendMessage(controller.input?.value ?? draft);
   return (
