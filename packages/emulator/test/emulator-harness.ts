@@ -10,11 +10,9 @@ export interface RestAnswer {
 
 export function harness(options: PortalOptions = {}) {
   const { app, runtime } = createEmulatorApp({ stateFile: null, shell: false, rateLimit: false, ...options });
-  const token = (userId = 1) => {
-    const url = `/emulator/api/token?userId=${userId}`;
-    return app
-      .request(url)
-      .then(async (r) => (await r.json()) as { access_token: string; refresh_token: string });
+  const token = async (userId = 1) => {
+    const response = await app.request(`/emulator/api/token?userId=${userId}`);
+    return (await response.json()) as { access_token: string; refresh_token: string };
   };
   const answer = async (response: Response): Promise<RestAnswer> => ({
     status: response.status,

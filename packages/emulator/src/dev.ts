@@ -1,0 +1,67 @@
+/**
+ * `pnpm dev`: the emulator (IMKIT_EMULATOR_PORT, default 3000) plus ONE Vite dev server for every app
+ * (root `apps/`, each app at `/<name>/`, IMKIT_APPS_PORT, default 5173, HMR on), then the apps'
+ * placements installed through the installer and the legacy sample registered. Ctrl-C stops both.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import preact from '@preact/preset-vite';
+import { createServer } from 'vite';
+import { repoAppsDir } from './apps-dir.js';
+import { parseCliArgs, UsageError } from './cli-args.js';
+import { startEmulator } from './index.js';
+import { installAppPlacements, registerLegacySample } from './install-apps.js';
+import { closeOnSignals } from './shutdown.js';
+import { acceptHostPost } from './vite-plugin.js';
+
+function appsPort(): number {
+  const text = process.env.IMKIT_APPS_PORT ?? '5173';
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535)
+    throw new UsageError(`IMKIT_APPS_PORT must be a port number, got "${text}"`);
+  return Number(text);
+}
+
+async function main(): Promise<void> {
+  const { port, fresh, stateFile } = parseCliArgs(process.argv.slice(2));
+  const host = '127.0.0.1';
+  const appsBase = `http://${host}:${appsPort()}/`;
+  const emulator = await startEmulator({
+    port,
+    host,
+    fresh,
+    ...(stateFile === undefined ? {} : { stateFile }),
+    ...(existsSync(join(repoAppsDir, 'install')) ? { installHandler: `${appsBase}install/` } : {}),
+  });
+  const vite = await createServer({
+    configFile: false,
+    root: repoAppsDir,
+    appType: 'mpa',
+    plugins: [preact(), acceptHostPost({ portalOrigin: emulator.origin })],
+    server: { host, port: appsPort(), strictPort: true },
+    logLevel: 'warn',
+  });
+  closeOnSignals(async () => {
+    await Promise.all([vite.close(), emulator.close()]);
+  });
+  await vite.listen();
+  console.log(`imkit emulator: ${emulator.url}`);
+  console.log(`apps (Vite):    ${appsBase}<app>/`);
+  try {
+    const report = await installAppPlacements(emulator, repoAppsDir, appsBase);
+    console.log(report.summary);
+    if (!report.ok) console.error('some placements were not installed; see above');
+  } catch (error) {
+    console.error(`placements not installed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    const legacyId = await registerLegacySample(emulator, repoAppsDir, appsBase);
+    if (legacyId !== null) console.log(`legacy chat app registered (APP_ID ${legacyId})`);
+  } catch (error) {
+    console.error(`legacy sample not registered: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});
