@@ -1,0 +1,66 @@
+import { createFakeFrame } from '@imkit/app-kit/testing';
+import type { RestParams } from '@imkit/frame';
+import { describe, expect, it } from 'vitest';
+import { loadChosenMessage, parseMessageId } from '../src/chosen-message.js';
+import { parseCrmBinding } from '../src/crm-binding.js';
+import { parseRecentChats } from '../src/recent-chats.js';
+import { chosenPage, recentList } from './fixtures.js';
+
+function restWith(handlers: Record<string, (params: RestParams) => unknown>) {
+  return createFakeFrame({
+    placement: 'IM_CONTEXT_MENU',
+    options: { dialogId: 'chat12', messageId: '345' },
+    rest: handlers,
+  });
+}
+
+describe('parseRecentChats', () => {
+  it('reads kinds and CRM bindings and skips unreadable items', () => {
+    expect(parseRecentChats(recentList)).toEqual([
+      { dialogId: 'chat12', chatId: 12, title: 'Product launch', kind: 'CHAT', crm: null },
+      {
+        dialogId: 'chat14',
+        chatId: 14,
+        title: 'Grace Guest - Website chat',
+        kind: 'LINES',
+        crm: { entityType: 'lead', entityId: 21 },
+      },
+      { dialogId: '5', chatId: 2, title: 'Eve Extern', kind: 'USER', crm: null },
+    ]);
+    expect(parseRecentChats('nope')).toEqual([]);
+  });
+
+  it('reads no binding from an unsaved or malformed entity_data_1', () => {
+    expect(parseCrmBinding('N|NONE|0|N|N|5')).toBeNull();
+    expect(parseCrmBinding('Y|DEAL|x')).toBeNull();
+    expect(parseCrmBinding('Y|DEAL|12|N')).toEqual({ entityType: 'deal', entityId: 12 });
+  });
+});
+
+describe('loadChosenMessage', () => {
+  it('asks for exactly the chosen message and reads its author', async () => {
+    const frame = restWith({ 'im.dialog.messages.get': () => chosenPage });
+    const message = await loadChosenMessage(frame.rest, 'chat12', '345');
+    expect(frame.calls[0]?.args[0]).toEqual({ DIALOG_ID: 'chat12', FIRST_ID: 344, LIMIT: 1 });
+    expect(message).toEqual({
+      id: 345,
+      dialogId: 'chat12',
+      authorId: 2,
+      authorName: 'Boris Berg',
+      date: '2026-11-20T10:05:00+00:00',
+      text: 'Can someone check the pricing page before Friday?',
+    });
+  });
+
+  it('fails with MESSAGE_ID_ERROR when the message is missing or the id is not a number', async () => {
+    const frame = restWith({ 'im.dialog.messages.get': () => ({ messages: [{ id: 346, text: 'later' }] }) });
+    await expect(loadChosenMessage(frame.rest, 'chat12', '345')).rejects.toMatchObject({
+      code: 'MESSAGE_ID_ERROR',
+    });
+    await expect(loadChosenMessage(frame.rest, 'chat12', '34x')).rejects.toMatchObject({
+      code: 'MESSAGE_ID_ERROR',
+    });
+    expect(frame.calls).toHaveLength(1);
+    expect(parseMessageId('0')).toBe(0);
+  });
+});
