@@ -1,0 +1,4 @@
+/// <reference types="vitest/config" />
+import { defineAppConfig } from '../vite.app-config';
+
+export default defineAppConfig({ test: { name: 'install' } });
