@@ -1,9 +1,9 @@
 /** The Node entry (`pnpm start`): serves the built apps; builds nothing. Settings: see config.ts. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { discoverAppMounts } from './app-mounts.js';
 import { ConfigError, readServerConfig } from './config.js';
+import { listenServer } from './listen.js';
 import { createServer, ServerConfigError } from './server.js';
 import type { InstallationStore } from './store/installation.js';
 import { openPgliteInstallationStore } from './store/pglite-store.js';
@@ -28,27 +28,25 @@ async function main(): Promise<void> {
     production: config.production,
     basePath: config.handlerBase.pathname,
   });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(
-      `imkit server on http://${config.host}:${info.port}/ (store: ${config.databaseUrl ? 'PostgreSQL' : config.storeDir})`,
-    );
-    for (const mount of discoverAppMounts(config.appsDir)) {
-      console.log(`  ${mount.launch.padEnd(9)} ${new URL(mount.path, config.handlerBase).href}`);
-    }
-    console.log(`handler base ${config.handlerBase.href}; install events: ${config.handlerBase.href}events`);
-  });
+  const server = await listenServer(app, { port: config.port, host: config.host });
+  console.log(
+    `imkit server on ${server.url} (store: ${config.databaseUrl ? 'PostgreSQL' : config.storeDir})`,
+  );
+  for (const mount of discoverAppMounts(config.appsDir)) {
+    console.log(`  ${mount.launch.padEnd(9)} ${new URL(mount.path, config.handlerBase).href}`);
+  }
+  console.log(`handler base ${config.handlerBase.href}; install events: ${config.handlerBase.href}events`);
   let closing = false;
   const shutdown = () => {
     if (closing) return;
     closing = true;
-    const force = setTimeout(() => process.exit(1), 5000);
-    force.unref();
-    server.close(() => {
-      store.close().then(
+    server
+      .close()
+      .then(() => store.close())
+      .then(
         () => process.exit(0),
         () => process.exit(1),
       );
-    });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
@@ -58,7 +56,8 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof ServerConfigError) {
     console.error(`imkit server: ${error.message}`);
   } else {
-    console.error('imkit server failed to start:', error instanceof Error ? error.message : String(error));
+    const detail = error instanceof Error ? error.message : JSON.stringify(error);
+    console.error(`imkit server failed to start: ${detail}`);
   }
   process.exit(1);
 });
