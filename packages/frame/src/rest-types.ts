@@ -13,20 +13,7 @@ export interface RestErrorInfo {
   readonly method: string;
 }
 
-export class RestError extends Error implements RestErrorInfo {
-  override readonly name = 'RestError';
-  readonly code: string;
-  readonly description: string;
-  readonly status: number;
-  readonly method: string;
-  constructor(info: RestErrorInfo) {
-    super(`${info.method}: ${info.code}${info.description ? ` — ${info.description}` : ''}`);
-    this.code = info.code;
-    this.description = info.description;
-    this.status = info.status;
-    this.method = info.method;
-  }
-}
+export { RestError } from './rest-error.js';
 
 export type RestParams = Readonly<Record<string, unknown>>;
 

@@ -75,6 +75,13 @@ export interface ConnectOptions {
   readonly timeout?: number;
   /** The window to run in (tests). Default `globalThis.window`. */
   readonly window?: Window;
+  /** Options for `frame.rest` (see `createRestClient`); `origin` and auth come from the launch. */
+  readonly rest?: {
+    readonly fetch?: typeof fetch;
+    readonly maxRetries?: number;
+    readonly timeout?: number;
+    readonly retryDelay?: number;
+  };
 }
 
 export interface TextareaInsertOptions {
@@ -123,6 +130,10 @@ export interface Frame {
   bindEvent(event: string, handler: (data: unknown) => void): () => void;
   /** Tells the host the install page is done. Call once, only when `context.install` is true. */
   installFinish(): Promise<void>;
+  /** The current access token (changes after `refreshAuth`). */
+  readonly auth: FrameAuth;
+  /** Asks the host for a fresh access token (`refreshAuth`); concurrent calls share one request. */
+  refreshAuth(): Promise<FrameAuth>;
   /** Lazily loads `@bitrix24/b24jssdk` and resolves its initialized `B24Frame`. */
   sdk(): Promise<unknown>;
   /** Removes listeners and rejects pending calls with `DISPOSED`. */
