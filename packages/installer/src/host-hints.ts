@@ -28,6 +28,7 @@ const hints: Readonly<Record<string, string>> = {
   expired_token:
     'the access token expired; give the refresh token, client id and client secret so it can be refreshed.',
   invalid_token: 'the access token is not valid for this portal.',
+  REFRESH_FAILED: 'check the refresh token, client id, client secret and OAuth server, or get a new token.',
   ERROR_CORE:
     'the host refused the handler (bound twice is an error, not a no-op); run plan again to see the current state.',
   ERROR_WRONG_HANDLER_URL:

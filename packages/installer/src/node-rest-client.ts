@@ -7,7 +7,7 @@ import { createRestClient } from '@imkit/frame';
 import { InstallerError } from './errors.js';
 import { applicationTokenHint, isWebhookUrl } from './host-hints.js';
 import { refreshOAuthToken } from './oauth-refresh.js';
-import type { RestCaller } from './rest.js';
+import { type RestCaller, RestError, type RestErrorInfo, type RestParams, restErrorInfo } from './rest.js';
 
 export interface NodeRestClientOptions {
   /** Portal URL: `https://portal.bitrix24.com`, or `http://127.0.0.1:3000` for a local emulator. */
@@ -71,6 +71,7 @@ export function createNodeRestClient(options: NodeRestClientOptions): NodeRestCl
   const canRefresh = refreshToken !== '' && !!clientId && !!clientSecret;
   const oauthServer = options.oauthServer ?? defaultOAuthServer(origin);
   let refreshing: Promise<void> | null = null;
+  let refreshFailure: RestErrorInfo | null = null;
   const refreshAuth = (): Promise<void> => {
     refreshing ??= refreshOAuthToken(
       { refreshToken, clientId: clientId ?? '', clientSecret: clientSecret ?? '', oauthServer },
@@ -79,7 +80,12 @@ export function createNodeRestClient(options: NodeRestClientOptions): NodeRestCl
       .then((tokens) => {
         accessToken = tokens.accessToken;
         refreshToken = tokens.refreshToken;
+        refreshFailure = null;
         options.onTokens?.({ accessToken, refreshToken });
+      })
+      .catch((error: unknown) => {
+        refreshFailure = restErrorInfo(error);
+        throw error;
       })
       .finally(() => {
         refreshing = null;
@@ -94,5 +100,21 @@ export function createNodeRestClient(options: NodeRestClientOptions): NodeRestCl
     maxRetries: 0,
     timeout: options.timeoutMs ?? 30000,
   });
-  return { call: rest.call, batch: rest.batch, accessToken: () => accessToken };
+  // The shared client rethrows the 401 when the refresh fails; say why the refresh failed instead.
+  const explain = (error: unknown): never => {
+    const info = restErrorInfo(error);
+    if (info?.code === 'expired_token' && refreshFailure !== null) {
+      throw new RestError({
+        ...info,
+        code: 'REFRESH_FAILED',
+        description: `the access token expired and refreshing it at ${oauthServer}/oauth/token/ failed: ${refreshFailure.code}${refreshFailure.description ? ` — ${refreshFailure.description}` : ''}`,
+      });
+    }
+    throw error;
+  };
+  return {
+    call: <T>(method: string, params?: RestParams) => rest.call<T>(method, params).catch(explain),
+    batch: (commands, batchOptions) => rest.batch(commands, batchOptions).catch(explain),
+    accessToken: () => accessToken,
+  };
 }

@@ -97,6 +97,24 @@ describe('createNodeRestClient', () => {
     expect(http.exchanges).toHaveLength(3);
   });
 
+  it('says why the refresh failed instead of repeating expired_token', async () => {
+    const http = createFakeHttpPortal();
+    const rest = createNodeRestClient({
+      portal: http.origin,
+      accessToken: 'access-1',
+      refreshToken: 'revoked',
+      clientId: 'local.app',
+      clientSecret: 'secret',
+      fetch: http.fetch,
+    });
+    http.expireNext = 1;
+    const error = await rest.call('placement.get').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'REFRESH_FAILED', status: 401 });
+    expect(String((error as Error).message)).toMatch(
+      /refreshing it at http:\/\/127\.0\.0\.1:3000\/oauth\/token\/ failed: invalid_grant — Invalid refresh token/,
+    );
+  });
+
   it('does not refresh without refresh credentials', async () => {
     const http = createFakeHttpPortal();
     const rest = createNodeRestClient({ portal: http.origin, accessToken: 'stale', fetch: http.fetch });
