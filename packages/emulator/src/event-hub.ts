@@ -21,8 +21,4 @@ export class EventHub {
   emit(name: EmulatorEventName, data: unknown): void {
     for (const listener of this.listeners) listener({ name, data });
   }
-
-  get size(): number {
-    return this.listeners.size;
-  }
 }

@@ -19,8 +19,14 @@ import { currentUser, stateView } from './state-view.js';
 const maxMessageLength = 20_000;
 const keepAliveMs = 15_000;
 
+const maxBodyBytes = 1024 * 1024;
+
 async function jsonBody(c: Context): Promise<Record<string, unknown>> {
+  if (Number(c.req.header('Content-Length') ?? '0') > maxBodyBytes)
+    throw new PrivateApiError(400, 'BODY_TOO_LARGE', 'The request body is larger than 1 MB', 'body');
   const text = await c.req.text();
+  if (Buffer.byteLength(text) > maxBodyBytes)
+    throw new PrivateApiError(400, 'BODY_TOO_LARGE', 'The request body is larger than 1 MB', 'body');
   if (text.trim() === '') return {};
   let value: unknown;
   try {

@@ -22,7 +22,3 @@ for (const table of tables) {
 export function findMethod(name: string): RestMethod | undefined {
   return registry.get(name.toLowerCase());
 }
-
-export function methodNames(): string[] {
-  return [...registry.keys()].sort();
-}

@@ -12,7 +12,12 @@ async function bodyParams(c: Context): Promise<ParamTree> {
   const length = Number(c.req.header('Content-Length') ?? '0');
   if (length > maxBodyBytes) throw badBody('The request body is larger than 2 MB');
   if (type.includes('multipart/form-data')) {
-    const form = await c.req.formData();
+    let form: FormData;
+    try {
+      form = await c.req.formData();
+    } catch {
+      throw badBody('The multipart body cannot be parsed');
+    }
     const pairs: [string, string][] = [];
     form.forEach((value, key) => {
       if (typeof value === 'string') pairs.push([key, value]);

@@ -61,9 +61,13 @@ export function restRoutes(runtime: EmulatorRuntime): Hono {
       if (runtime.rateLimiter && !runtime.rateLimiter.take(auth.rateKey)) throw queryLimit();
       ({ status, body } = await runMethod(method, withoutAuth(params), auth, runtime));
     } catch (error) {
-      if (!(error instanceof MethodError)) throw error;
-      status = error.status;
-      body = error.body();
+      const known =
+        error instanceof MethodError
+          ? error
+          : new MethodError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      if (!(error instanceof MethodError)) console.error(`[emulator] ${method} failed:`, error);
+      status = known.status;
+      body = known.body();
     }
     const answer = { ...body, time: restTime(started) };
     const entry: TrafficEntry = {
