@@ -54,3 +54,19 @@ test('posts into a CRM-bound open line through imopenlines.crm.message.add', asy
     shell.inspector.getByTestId('traffic-entry').filter({ hasText: 'imopenlines.crm.message.add' }),
   ).not.toHaveCount(0);
 });
+
+test('fits a slider about 320 px wide without horizontal scrolling', async ({ shell }) => {
+  await shell.openChat('chat14');
+  const app = await shell.openPlacement('IM_CONTEXT_MENU', 'Follow-up');
+  await expect(app.getByRole('figure', { name: 'Message' })).toBeVisible();
+  await shell.page.setViewportSize({ width: 460, height: 800 });
+  const frame = await shell.frameHandle('IM_CONTEXT_MENU');
+  await expect
+    .poll(() => frame.evaluate(() => document.documentElement.clientWidth))
+    .toBeLessThanOrEqual(330);
+  const overflow = await frame.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBe(0);
+  await expect(app.getByRole('button', { name: 'Post follow-up' })).toBeVisible();
+});

@@ -25,6 +25,14 @@ test('shows participants, messages per author and shared links of a group chat',
   await expect(links.getByRole('link').first()).toHaveText('https://slides.example.com/launch');
   await expect(links.getByRole('link', { name: 'https://docs.example.com/launch-plan' })).toBeVisible();
   await expect(app.getByRole('region', { name: 'Open-line session' })).toHaveCount(0);
+
+  const frame = await shell.frameHandle('IM_SIDEBAR');
+  const layout = await frame.evaluate(() => ({
+    width: document.documentElement.clientWidth,
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  }));
+  expect(layout.width).toBeLessThanOrEqual(320);
+  expect(layout.overflow).toBe(0);
 });
 
 test('runs an open-line session: canned message, transfer, finish', async ({ shell, portal }) => {
