@@ -80,6 +80,23 @@ describe('REST authorization', () => {
     expect(r.body.error).toBe('ERROR_METHOD_NOT_FOUND');
   });
 
+  it('reads multipart bodies with bracket keys and refuses broken ones', async () => {
+    const { app, token } = harness();
+    const { access_token } = await token();
+    const form = new FormData();
+    form.append('auth', access_token);
+    form.append('FILTER[ID]', '2');
+    const ok = await app.request('/rest/user.get', { method: 'POST', body: form });
+    expect(((await ok.json()) as { result: { ID: string }[] }).result.map((u) => u.ID)).toEqual(['2']);
+    const broken = await app.request('/rest/user.get', {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+      body: '--x\r\nbroken',
+    });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ error: 'INVALID_REQUEST' });
+  });
+
   it('refuses a malformed JSON body with a clear error', async () => {
     const { app } = harness();
     const response = await app.request('/rest/profile', {
