@@ -76,7 +76,8 @@ export class ShellController {
       draft: model.dialogId === dialogId ? model.draft : '',
       contextMenu: null,
       smileysOpen: false,
-      apps: model.apps.filter((app) => app.surface === 'install' || app.surface === 'content'),
+      // Opening a chat leaves a navigation app, as the messenger does; only the install page stays.
+      apps: model.apps.filter((app) => app.surface === 'install'),
       legacy: null,
     }));
     this.#dropClosedFrames();
@@ -116,10 +117,7 @@ export class ShellController {
     try {
       const launch = await portalApi.launch(binding.id, dialogId ?? undefined, messageId?.toString());
       const surface: FrameSurface = spec.opensIn;
-      const size =
-        surface === 'popup'
-          ? { width: Number(binding.options.width ?? 100), height: Number(binding.options.height ?? 100) }
-          : null;
+      // IM_TEXTAREA's width/height options size the frame in the legacy design only; the new chat's popup has its own size.
       this.#showApp({
         placement: binding.placement,
         bindingId: binding.id,
@@ -127,7 +125,7 @@ export class ShellController {
         launch,
         dialogId,
         surface,
-        size,
+        size: null,
       });
     } catch (error) {
       this.notify(`Open ${binding.title}: ${errorText(error)}`);

@@ -60,6 +60,10 @@ export interface LegacyChatApp {
   readonly iconUrl: string;
   readonly hidden: boolean;
   readonly extranetSupport: boolean;
+  /** Chat types it is shown in (`ALL`, or types joined with `;`). */
+  readonly context: string;
+  readonly width: number;
+  readonly height: number;
 }
 
 export interface ChatMessage {
@@ -149,6 +153,9 @@ function readLegacyApp(value: unknown, field: string): LegacyChatApp {
     iconUrl: readOptionalString(o, 'iconUrl', readOptionalString(o, 'iconFile', '')),
     hidden: readFlag(o, 'hidden'),
     extranetSupport: readFlag(o, 'extranetSupport'),
+    context: readOptionalString(o, 'context', 'ALL'),
+    width: Number(readOptionalString(o, 'width', '350')) || 350,
+    height: Number(readOptionalString(o, 'height', '150')) || 150,
   };
 }
 

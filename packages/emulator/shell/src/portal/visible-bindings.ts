@@ -19,10 +19,21 @@ export function chatOf(state: PortalState, dialogId: string): PortalChat {
   return { dialogId, title: user?.name ?? dialogId, type };
 }
 
-/** Legacy chat apps shown in the input panel: not hidden, and for extranet users only those that support it. */
-export function visibleLegacyApps(state: PortalState): LegacyChatApp[] {
+/**
+ * Legacy chat apps shown in the input panel: not hidden, for extranet users only those that support it,
+ * and only in chats their CONTEXT names (`ALL`, or chat types; a bot dialog is `BOT`).
+ */
+export function visibleLegacyApps(state: PortalState, dialogId: string): LegacyChatApp[] {
   const user = currentUser(state);
-  return state.legacyApps.filter((app) => !app.hidden && (app.extranetSupport || !user?.isExtranet));
+  const chatType = chatOf(state, dialogId).type ?? 'BOT';
+  return state.legacyApps.filter((app) => {
+    if (app.hidden || (user?.isExtranet && !app.extranetSupport)) return false;
+    const contexts = app.context
+      .toUpperCase()
+      .split(/[;,]/)
+      .map((c) => c.trim());
+    return contexts.includes('ALL') || contexts.includes(chatType);
+  });
 }
 
 export function visibleBindings(

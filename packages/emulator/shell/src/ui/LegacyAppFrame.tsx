@@ -22,6 +22,7 @@ export function LegacyAppFrame({ open }: { open: OpenLegacyApp }) {
         src={open.url}
         title={open.app.title}
         class="app-frame legacy-frame"
+        style={{ width: `${Math.min(open.app.width, 640)}px`, height: `${Math.min(open.app.height, 480)}px` }}
         data-testid="legacy-frame"
         data-legacy-app-id={open.app.id}
         onLoad={() => ref.current && controller.legacyLoaded(open.app, open.url, ref.current)}

@@ -14,7 +14,7 @@ export function MessageInput() {
   const { portal, dialogId, draft, apps, legacy, smileysOpen } = useModel();
   if (!portal || !dialogId) return null;
   const textareaApps = visibleBindings(portal, 'IM_TEXTAREA', dialogId);
-  const legacyApps = visibleLegacyApps(portal);
+  const legacyApps = visibleLegacyApps(portal, dialogId);
   const popup = apps.find((app) => app.surface === 'popup');
   const send = () => void controller.sendMessage(controller.input?.value ?? draft);
   return (
