@@ -1,0 +1,69 @@
+/**
+ * Reads the query a legacy chat app (`imbot.app.register` with IFRAME) is opened with
+ * (HOST-PROTOCOL.md §5). The DOMAIN_HASH / USER_HASH signatures are checked on the server
+ * (`@imkit/frame/verify`), not here.
+ */
+import { ChatAppError } from './chat-app-error.js';
+
+export interface ChatAppLaunch {
+  readonly botId: number;
+  readonly botCode: string;
+  readonly appId: number;
+  readonly appCode: string;
+  /** The portal origin (`https://portal.bitrix24.com`); the only origin the client talks to. */
+  readonly domain: string;
+  readonly userId: number;
+  /** `chat<N>` for group chats, the user id for private dialogs. */
+  readonly dialogId: string;
+  readonly dialogContext: string;
+  readonly dialogEntityId: string;
+  readonly dialogEntityData1: string;
+  readonly lang: string;
+  readonly isChrome: boolean;
+  /** Opened from the message input (`textarea`) or from a keyboard/menu button (`button`). */
+  readonly context: 'textarea' | 'button' | '';
+  readonly darkMode: boolean;
+  /** The message whose button opened the app; null when opened from the input. */
+  readonly messageId: number | null;
+  /** The button's APP_PARAMS. */
+  readonly buttonParams: string;
+}
+
+export function parseChatAppLaunch(search: string | URLSearchParams): ChatAppLaunch {
+  const query = new URLSearchParams(search);
+  const bad = (field: string, expected: string): ChatAppError =>
+    new ChatAppError('BAD_LAUNCH', field, `launch: ${field} must be ${expected}`);
+  const get = (field: string): string => query.get(field) ?? '';
+  const id = (field: string, optional?: boolean): number => {
+    const value = get(field);
+    if (optional && !value) return 0;
+    if (!/^[1-9]\d{0,15}$/.test(value)) throw bad(field, 'a positive integer');
+    return Number(value);
+  };
+  const given = get('DOMAIN');
+  const domain = URL.canParse(given) ? new URL(given).origin : '';
+  if (!/^https?:/.test(domain) || domain !== given.toLowerCase()) {
+    throw bad('DOMAIN', 'the portal origin, such as https://portal.bitrix24.com');
+  }
+  const dialogId = get('DIALOG_ID');
+  if (!dialogId) throw bad('DIALOG_ID', 'a dialog id');
+  const context = get('CONTEXT');
+  return Object.freeze({
+    botId: id('BOT_ID', true),
+    botCode: get('BOT_CODE'),
+    appId: id('APP_ID'),
+    appCode: get('APP_CODE'),
+    domain,
+    userId: id('USER_ID'),
+    dialogId,
+    dialogContext: get('DIALOG_CONTEXT'),
+    dialogEntityId: get('DIALOG_ENTITY_ID'),
+    dialogEntityData1: get('DIALOG_ENTITY_DATA_1'),
+    lang: get('LANG'),
+    isChrome: get('IS_CHROME') === 'Y',
+    context: context === 'textarea' || context === 'button' ? context : '',
+    darkMode: get('DARK_MODE') === 'Y',
+    messageId: id('MESSAGE_ID', true) || null,
+    buttonParams: get('BUTTON_PARAMS'),
+  });
+}
