@@ -3,6 +3,7 @@
  * the directory is missing.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { findStaticFile } from './static-files.js';
@@ -15,19 +16,26 @@ export class ShellBuildError extends Error {
   override readonly name = 'ShellBuildError';
 }
 
-/** Builds the shell when `shell/dist/index.html` is missing. */
-export async function ensureShellBuilt(): Promise<void> {
-  if (existsSync(`${shellDistDir}index.html`)) return;
-  if (!existsSync(shellConfig))
-    throw new ShellBuildError(`the shell is not built and ${shellConfig} does not exist`);
+export interface ShellPaths {
+  readonly distDir: string;
+  readonly configFile: string;
+}
+
+const defaultShellPaths: ShellPaths = { distDir: shellDistDir, configFile: shellConfig };
+
+/** Builds the shell with Vite's build API when `<distDir>/index.html` is missing. */
+export async function ensureShellBuilt(paths: ShellPaths = defaultShellPaths): Promise<void> {
+  const index = join(paths.distDir, 'index.html');
+  if (existsSync(index)) return;
+  if (!existsSync(paths.configFile))
+    throw new ShellBuildError(`the shell is not built and ${paths.configFile} does not exist`);
   const { build } = await import('vite');
   try {
-    await build({ configFile: shellConfig, logLevel: 'warn' });
+    await build({ configFile: paths.configFile, logLevel: 'warn' });
   } catch (error) {
     throw new ShellBuildError(`building the shell failed: ${(error as Error).message}`);
   }
-  if (!existsSync(`${shellDistDir}index.html`))
-    throw new ShellBuildError(`the shell build did not produce ${shellDistDir}index.html`);
+  if (!existsSync(index)) throw new ShellBuildError(`the shell build did not produce ${index}`);
 }
 
 export function shellRoutes(distDir: string = shellDistDir): Hono {
