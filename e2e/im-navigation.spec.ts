@@ -35,7 +35,7 @@ test('broadcasts one message to two chats in one batch and shows each result', a
   await app.getByRole('checkbox', { name: 'Select Boris Berg' }).check();
   await expect(app.getByText('2 of 50 chats selected')).toBeVisible();
   await app.getByRole('textbox', { name: 'Message' }).fill('Release notes are out');
-  await app.getByRole('button', { name: 'Send to 2 chats' }).click();
+  await app.getByRole('button', { name: 'Send to selected (2)' }).click();
 
   const results = app.getByRole('status', { name: 'Sent to 2 of 2 chats' });
   await expect(results).toBeVisible();

@@ -31,7 +31,7 @@ describe('dashboard', () => {
     render(<App frame={frame} />);
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Select Product launch' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select Boris Berg' }));
-    const send = screen.getByRole('button', { name: 'Send to 2 chats' }) as HTMLButtonElement;
+    const send = screen.getByRole('button', { name: 'Send to selected (2)' }) as HTMLButtonElement;
     expect(send.disabled).toBe(true);
     fireEvent.input(screen.getByRole('textbox', { name: 'Message' }), { target: { value: 'Release at 5' } });
     fireEvent.click(send);
