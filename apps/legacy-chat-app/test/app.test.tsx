@@ -1,12 +1,12 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/App.js';
-import type { ChatActions } from '../src/chat-actions.js';
+import type { ChatActions, LaunchSummary } from '../src/chat-actions.js';
 import type { WhoAmIResult } from '../src/session.js';
 
 afterEach(cleanup);
 
-const launch = { dialogId: 'chat12', context: 'textarea', lang: 'en' };
+const launch: LaunchSummary = { dialogId: 'chat12', context: 'textarea', lang: 'en' };
 const session = { token: 'abc.def', expiresAt: 2e9 };
 const verified: WhoAmIResult = {
   ok: true,
@@ -27,9 +27,15 @@ function recordingActions(fail = false) {
       calls.push(`send:${text}`);
       if (fail) throw new Error('host did not answer init');
     },
-    put: async (text) => calls.push(`put:${text}`),
-    openDialog: async (id) => calls.push(`openDialog:${id}`),
-    close: async () => calls.push('close'),
+    put: async (text) => {
+      calls.push(`put:${text}`);
+    },
+    openDialog: async (id) => {
+      calls.push(`openDialog:${id}`);
+    },
+    close: async () => {
+      calls.push('close');
+    },
   };
   return { actions, calls };
 }
