@@ -1,13 +1,15 @@
 /**
  * `@imkit/emulator/fixture`: Playwright fixtures for end-to-end tests against the emulator.
  *
- * - `portal`: a fresh emulator per test (port 0, memory-only state, rate limit off, install finished)
+ * - `portal`: a fresh emulator per test (port 0, memory-only state, rate limit off, install finished
+ *   unless `installed: false`, then `apps/install` is the install page)
  *   serving every built app (`apps/<name>/dist` with a `placement.ts`) and the `testPages` on the apps
  *   origin, with the apps' placements bound (`placementBinder`) plus any `extraPlacements`.
  * - `shell`: the shell opened in the page, with `openChat`, `switchUser`, `openPlacement`, `frameOf`.
  */
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +73,11 @@ interface WorkerFixtures {
 
 interface TestFixtures {
   /**
+   * Whether the app's install is finished when the test starts (default true). With false, bound apps
+   * stay hidden and the shell's "Install app" opens `apps/install` (when built) as the install page.
+   */
+  installed: boolean;
+  /**
    * More placements to bind, such as test pages, by any name; handlers are relative to the apps URL
    * (`my-page/`). A record, not an array: Playwright reads an array option as `[value, options]`.
    */
@@ -96,6 +103,21 @@ async function buildTestPage(name: string, sourceDir: string): Promise<string> {
   await copyFile(join(sourceDir, 'index.html'), join(outDir, 'index.html'));
   return outDir;
 }
+
+/** A port that was free a moment ago (the apps origin must be known before the emulator starts). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const installPageDir = join(appsDir, 'install', 'dist');
 
 /** Apps with a `placement.ts` whose `dist/` is built. */
 function builtApps(declarations: readonly AppDeclaration[]): AppDeclaration[] {
@@ -176,6 +198,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   testPages: [{}, { option: true, scope: 'worker' }],
   placementBinder: ['installer', { option: true, scope: 'worker' }],
   extraPlacements: [{}, { option: true }],
+  installed: [true, { option: true }],
 
   builtTestPages: [
     async ({ testPages }, use) => {
@@ -194,15 +217,19 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  portal: async ({ builtTestPages, appDeclarations, placementBinder, extraPlacements }, use) => {
+  portal: async ({ builtTestPages, appDeclarations, placementBinder, extraPlacements, installed }, use) => {
     const dirs: Record<string, string> = { ...builtTestPages };
     for (const { app } of appDeclarations) dirs[app] = join(appsDir, app, 'dist');
+    const appsPort = await freePort();
+    const withInstallPage = existsSync(join(installPageDir, 'index.html'));
+    if (withInstallPage) dirs.install = installPageDir;
     const emulator = await startEmulator({
       port: 0,
       stateFile: null,
       rateLimit: false,
-      installed: true,
-      serveApps: { dirs },
+      installed,
+      ...(withInstallPage ? { installHandler: `http://127.0.0.1:${appsPort}/install/` } : {}),
+      serveApps: { dirs, port: appsPort },
     });
     try {
       const appsUrl = emulator.appsUrl ?? `${emulator.origin}/`;
