@@ -1,7 +1,8 @@
 /**
  * im-sidebar in the emulator: chat insights in a group chat (participants, messages per author, shared
  * links, and a link a user has just shared), and the open-line session panel in an open-line chat
- * (CRM binding, a canned automatic message, a refused and an accepted transfer, finishing the session)
+ * (CRM binding, a canned automatic message, a refused transfer and one to an operator chosen in the
+ * host's user picker, finishing the session)
  * whose effects show up in the chat.
  */
 import { expect, test } from '@imkit/emulator/fixture';
@@ -53,7 +54,9 @@ test('runs an open-line session: canned message, transfer, finish', async ({ she
   await session.getByRole('button', { name: 'Transfer' }).click();
   await expect(session.getByRole('alert')).toContainText('WRONG_CHAT — ');
 
-  await session.getByRole('textbox', { name: 'Id' }).fill('2');
+  await session.getByRole('button', { name: 'Choose…' }).click();
+  await page.getByTestId('user-picker').locator('[data-testid="pick-user"][data-user-id="2"]').click();
+  await expect(session.getByRole('textbox', { name: 'Id' })).toHaveValue('2');
   await session.getByRole('button', { name: 'Transfer' }).click();
   await expect(session.getByText('The session was transferred.')).toBeVisible();
   await expect(

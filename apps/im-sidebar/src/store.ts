@@ -42,10 +42,17 @@ export interface SidebarState {
   /** Null unless the chat is an open-line chat. */
   readonly session: Remote<OpenLineSession> | null;
   readonly action: ActionState;
+  /** The transfer form: to an operator (user id) or a queue (open line id), the id as typed. */
+  readonly transferKind: TransferTarget['kind'];
+  readonly transferId: string;
   load(): Promise<void>;
   loadSession(): Promise<void>;
   sendAutoMessage(name: AutoMessageName, text: string): Promise<void>;
-  transfer(kind: TransferTarget['kind'], idText: string): Promise<void>;
+  setTransferKind(kind: TransferTarget['kind']): void;
+  setTransferId(idText: string): void;
+  /** Opens the host's user picker and fills the operator id with the chosen user. */
+  pickOperator(): Promise<void>;
+  transfer(): Promise<void>;
   finish(): Promise<void>;
 }
 
@@ -56,7 +63,7 @@ export interface SidebarStoreOptions {
   readonly maxPages?: number;
 }
 
-export type SidebarFrame = Pick<PlacementFrame<'IM_SIDEBAR'>, 'rest' | 'context'>;
+export type SidebarFrame = Pick<PlacementFrame<'IM_SIDEBAR'>, 'rest' | 'context' | 'selectUser'>;
 
 export function createSidebarStore(
   frame: SidebarFrame,
@@ -95,6 +102,8 @@ export function createSidebarStore(
       insights: loading,
       session: null,
       action: { status: 'idle' },
+      transferKind: 'operator',
+      transferId: '',
 
       async load() {
         const mine = ++generation;
@@ -162,8 +171,28 @@ export function createSidebarStore(
         await runAction('message', (chatId) => sendAutoMessage(rest, chatId, name, checked.value));
       },
 
-      async transfer(kind, idText) {
-        const checked = checkTransferTarget(kind, idText);
+      setTransferKind(transferKind) {
+        set({ transferKind });
+      },
+
+      setTransferId(transferId) {
+        set({ transferId });
+      },
+
+      async pickOperator() {
+        try {
+          const user = await frame.selectUser();
+          set({ transferKind: 'operator', transferId: user.id });
+        } catch (error) {
+          const info = toErrorInfo(error);
+          // HOST_ERROR here means the picker was closed without a choice: nothing to report.
+          if (info.code !== 'HOST_ERROR')
+            set({ action: { status: 'failed', action: 'transfer', error: info } });
+        }
+      },
+
+      async transfer() {
+        const checked = checkTransferTarget(get().transferKind, get().transferId);
         if (!checked.ok) {
           set({ action: { status: 'invalid', action: 'transfer', problem: checked.problem } });
           return;

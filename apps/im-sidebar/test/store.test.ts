@@ -1,7 +1,7 @@
 import { createFakeFrame } from '@imkit/app-kit/testing';
-import { RestError, type RestParams } from '@imkit/frame';
+import { FrameError, RestError, type RestParams } from '@imkit/frame';
 import { describe, expect, it } from 'vitest';
-import { createSidebarStore } from '../src/store.js';
+import { createSidebarStore, type SidebarStore } from '../src/store.js';
 import { groupChat, messagePage, openLineChat, openLineDialog } from './fixtures.js';
 
 function hostError(method: string, code: string, status = 400): RestError {
@@ -90,6 +90,12 @@ describe('sidebar store: load', () => {
   });
 });
 
+async function transferTo(store: SidebarStore, kind: 'operator' | 'queue', id: string): Promise<void> {
+  store.getState().setTransferKind(kind);
+  store.getState().setTransferId(id);
+  await store.getState().transfer();
+}
+
 describe('sidebar store: open-line session', () => {
   const lines = (extra: Record<string, (params: RestParams) => unknown> = {}) =>
     sidebar('chat71', {
@@ -154,9 +160,9 @@ describe('sidebar store: open-line session', () => {
         return true;
       },
     });
-    await store.getState().transfer('operator', '3');
-    await store.getState().transfer('queue', ' 2 ');
-    await store.getState().transfer('queue', '-1');
+    await transferTo(store, 'operator', '3');
+    await transferTo(store, 'queue', ' 2 ');
+    await transferTo(store, 'queue', '-1');
     expect(transfers).toEqual([
       { CHAT_ID: 71, USER_ID: 3, LEAVE: 'N' },
       { CHAT_ID: 71, QUEUE_ID: 2, LEAVE: 'N' },
@@ -173,7 +179,7 @@ describe('sidebar store: open-line session', () => {
         throw hostError('imopenlines.bot.session.transfer', 'WRONG_CHAT');
       },
     });
-    await store.getState().transfer('operator', '9');
+    await transferTo(store, 'operator', '9');
     expect(store.getState().action).toMatchObject({
       status: 'failed',
       action: 'transfer',
@@ -212,5 +218,33 @@ describe('sidebar store: open-line session', () => {
     await store.getState().finish();
     expect(frame.calls.length).toBe(before);
     expect(store.getState().action).toMatchObject({ status: 'invalid', problem: { field: 'chatId' } });
+  });
+
+  it("fills the operator id from the host's user picker", async () => {
+    const { store, frame } = await loaded();
+    store.getState().setTransferKind('queue');
+    await store.getState().pickOperator();
+    expect(frame.calls.at(-1)?.command).toBe('selectUser');
+    expect(store.getState()).toMatchObject({ transferKind: 'operator', transferId: '1' });
+  });
+
+  it('ignores a closed picker but reports a picker that timed out', async () => {
+    const { store, frame } = await loaded();
+    const failWith = (code: 'HOST_ERROR' | 'FRAME_TIMEOUT') => {
+      const picking = createSidebarStore({
+        ...frame,
+        selectUser: (async () => {
+          throw new FrameError(code, 'selectUser', 'no user');
+        }) as typeof frame.selectUser,
+      });
+      return picking;
+    };
+    const closed = failWith('HOST_ERROR');
+    await closed.getState().pickOperator();
+    expect(closed.getState().action).toEqual({ status: 'idle' });
+    const timedOut = failWith('FRAME_TIMEOUT');
+    await timedOut.getState().pickOperator();
+    expect(timedOut.getState().action).toMatchObject({ status: 'failed', error: { code: 'FRAME_TIMEOUT' } });
+    expect(store.getState().transferId).toBe('');
   });
 });

@@ -36,6 +36,11 @@ export function App({ useStore, t, lang }: AppProps) {
           lang={lang}
           onRetry={state.loadSession}
           onSend={state.sendAutoMessage}
+          transferKind={state.transferKind}
+          transferId={state.transferId}
+          onTransferKind={state.setTransferKind}
+          onTransferId={state.setTransferId}
+          onPickOperator={state.pickOperator}
           onTransfer={state.transfer}
           onFinish={state.finish}
         />

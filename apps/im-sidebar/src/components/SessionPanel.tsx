@@ -19,7 +19,12 @@ export interface SessionPanelProps {
   readonly lang: string;
   readonly onRetry: () => void;
   readonly onSend: (name: AutoMessageName, text: string) => void;
-  readonly onTransfer: (kind: TransferTarget['kind'], idText: string) => void;
+  readonly transferKind: TransferTarget['kind'];
+  readonly transferId: string;
+  readonly onTransferKind: (kind: TransferTarget['kind']) => void;
+  readonly onTransferId: (idText: string) => void;
+  readonly onPickOperator: () => void;
+  readonly onTransfer: () => void;
   readonly onFinish: () => void;
 }
 
@@ -57,8 +62,6 @@ function ActionResult({
 export function SessionPanel(props: SessionPanelProps) {
   const { session, action, t, lang } = props;
   const [canned, setCanned] = useState(cannedMessages[0]?.id ?? '');
-  const [kind, setKind] = useState<TransferTarget['kind']>('operator');
-  const [targetId, setTargetId] = useState('');
   const [confirming, setConfirming] = useState(false);
 
   if (session.status === 'loading') return <Loading lang={lang}>{t('loadingSession')}</Loading>;
@@ -118,14 +121,19 @@ export function SessionPanel(props: SessionPanelProps) {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          props.onTransfer(kind, targetId);
+          props.onTransfer();
         }}
       >
         <h3>{t('transfer')}</h3>
         <div class="ik-row">
           {(['operator', 'queue'] as const).map((k) => (
             <label key={k} class="sb-choice">
-              <input type="radio" name="transfer-kind" checked={kind === k} onClick={() => setKind(k)} />
+              <input
+                type="radio"
+                name="transfer-kind"
+                checked={props.transferKind === k}
+                onClick={() => props.onTransferKind(k)}
+              />
               <span>{t(k === 'operator' ? 'transferToOperator' : 'transferToQueue')}</span>
             </label>
           ))}
@@ -134,9 +142,12 @@ export function SessionPanel(props: SessionPanelProps) {
           <input
             aria-label={t('transferTarget')}
             inputMode="numeric"
-            value={targetId}
-            onInput={(e) => setTargetId(e.currentTarget.value)}
+            value={props.transferId}
+            onInput={(e) => props.onTransferId(e.currentTarget.value)}
           />
+          <button type="button" disabled={busy} onClick={props.onPickOperator}>
+            {t('pickOperator')}
+          </button>
           <button type="submit" disabled={busy}>
             {t('transferSend')}
           </button>
