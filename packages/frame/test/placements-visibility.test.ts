@@ -60,4 +60,11 @@ describe('isPlacementVisible', () => {
     expect(isPlacementVisible({ ...defaults, context: 'CRM' }, user, null)).toBe(true);
     expect(isPlacementVisible({ extranet: 'N', role: 'USER' }, user, 'LINES')).toBe(true);
   });
+
+  it('shows only context=ALL apps in a private dialog with a bot', () => {
+    expect(isPlacementVisible({ ...defaults, context: 'ALL' }, user, 'BOT')).toBe(true);
+    expect(isPlacementVisible({ ...defaults, context: 'USER' }, user, 'BOT')).toBe(false);
+    expect(isPlacementVisible({ ...defaults, context: 'USER;CHAT;LINES;CRM' }, user, 'BOT')).toBe(false);
+    expect(isPlacementVisible({ ...defaults, context: 'USER;ALL' }, user, 'BOT')).toBe(true);
+  });
 });

@@ -19,14 +19,13 @@ export function visibleBindings(state: PortalState, user: PortalUser): PortalBin
 /** Bindings of chat placements (all but IM_NAVIGATION) the user sees in this chat. */
 export function bindingIdsForChat(state: PortalState, user: PortalUser, chat: PortalChat): number[] {
   const chatType = chatTypeOf(state, chat, user.id);
-  return visibleBindings(state, user)
-    .filter((b) => placementCatalog[b.placement].contextFields.length > 0)
-    .filter((b) => {
-      if (chatType !== null) return isPlacementVisible(b.options, viewerOf(user), chatType);
-      // A private dialog with a bot matches only `context=ALL` (HOST-PROTOCOL.md §1).
-      return (b.options.context ?? 'ALL').trim().split(';').includes('ALL');
-    })
-    .map((b) => b.id);
+  return (
+    visibleBindings(state, user)
+      .filter((b) => placementCatalog[b.placement].contextFields.length > 0)
+      // chatTypeOf is null for a private dialog with a bot, which only `context=ALL` matches.
+      .filter((b) => isPlacementVisible(b.options, viewerOf(user), chatType ?? 'BOT'))
+      .map((b) => b.id)
+  );
 }
 
 export function isBindingVisibleInChat(

@@ -8,17 +8,19 @@ export interface Viewer {
 }
 
 /**
- * `role=ADMIN` only for admins, extranet users only `extranet=Y`, and `context` against the open chat's
- * type. `chatType` is null where there is no chat (the navigation menu).
+ * Where a placement would be shown: a chat of a known type, `BOT` for a private dialog with a bot (which
+ * only `context=ALL` matches), or null where there is no chat (the navigation menu).
  */
-export function isPlacementVisible(
-  options: NormalizedOptions,
-  viewer: Viewer,
-  chatType: ChatType | null,
-): boolean {
+export type ChatScope = ChatType | 'BOT' | null;
+
+/**
+ * `role=ADMIN` only for admins, extranet users only `extranet=Y`, and `context` against the open chat's
+ * type.
+ */
+export function isPlacementVisible(options: NormalizedOptions, viewer: Viewer, chat: ChatScope): boolean {
   if (options.role === 'ADMIN' && !viewer.isAdmin) return false;
   if (viewer.isExtranet && options.extranet !== 'Y') return false;
-  if (chatType === null || options.context === undefined) return true;
-  const contexts = options.context.trim().split(';');
-  return contexts.includes('ALL') || contexts.includes(chatType);
+  if (chat === null) return true;
+  const contexts = (options.context ?? 'ALL').trim().split(';');
+  return contexts.includes('ALL') || (chat !== 'BOT' && contexts.includes(chat));
 }
