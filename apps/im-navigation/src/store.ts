@@ -33,67 +33,80 @@ export type DashboardFrame = Pick<Frame, 'rest' | 'openMessenger'> & {
 
 export function createDashboardStore(frame: DashboardFrame) {
   const t = texts(frame.context.lang);
-  return create<DashboardState>()((set, get) => ({
-    chats: idle,
-    query: '',
-    selected: [],
-    draft: '',
-    broadcast: idle,
-    openError: null,
-
-    async load() {
-      await track(
-        async () => readRecentList(await frame.rest.call('im.recent.list', {})),
-        (chats) => set({ chats }),
-      );
-    },
-
-    setQuery: (query) => set({ query }),
-
-    toggle(dialogId) {
-      const { selected } = get();
-      if (selected.includes(dialogId)) return set({ selected: selected.filter((id) => id !== dialogId) });
-      if (selected.length >= broadcastLimit) {
-        return set({
-          broadcast: {
-            status: 'error',
-            error: { code: 'TOO_MANY_CHATS', description: t('tooMany', { limit: broadcastLimit }) },
-          },
-        });
-      }
-      set({ selected: [...selected, dialogId] });
-    },
-
-    clearSelection: () => set({ selected: [] }),
-
-    setDraft: (draft) => set({ draft }),
-
-    async send() {
-      const { selected, draft, broadcast } = get();
-      if (broadcast.status === 'loading') return;
-      const message = draft.trim();
-      const refuse = (code: string, description: string) =>
-        set({ broadcast: { status: 'error', error: { code, description } } });
-      if (selected.length === 0) return refuse('NO_RECIPIENTS', t('noRecipients'));
-      if (!message) return refuse('MESSAGE_EMPTY', t('emptyMessage'));
-      const recipients = [...selected];
-      const results = await track(
-        async () => readBroadcast(recipients, await frame.rest.batch(broadcastCommands(recipients, message))),
-        (remote) => set({ broadcast: remote }),
-      );
-      if (results?.every((result) => result.ok)) set({ draft: '' });
-      if (results) await get().load();
-    },
-
-    async open(dialogId) {
-      set({ openError: null });
+  return create<DashboardState>()((set, get) => {
+    /** Re-reads the list after a broadcast without blanking it; a failure keeps the list as it was. */
+    const refreshQuietly = async () => {
       try {
-        await frame.openMessenger(dialogId);
-      } catch (error) {
-        set({ openError: toErrorInfo(error) });
+        set({
+          chats: { status: 'ready', data: readRecentList(await frame.rest.call('im.recent.list', {})) },
+        });
+      } catch {
+        // The broadcast results are what matters here; the old list stays until the next refresh.
       }
-    },
-  }));
+    };
+    return {
+      chats: idle,
+      query: '',
+      selected: [],
+      draft: '',
+      broadcast: idle,
+      openError: null,
+
+      async load() {
+        await track(
+          async () => readRecentList(await frame.rest.call('im.recent.list', {})),
+          (chats) => set({ chats }),
+        );
+      },
+
+      setQuery: (query) => set({ query }),
+
+      toggle(dialogId) {
+        const { selected } = get();
+        if (selected.includes(dialogId)) return set({ selected: selected.filter((id) => id !== dialogId) });
+        if (selected.length >= broadcastLimit) {
+          return set({
+            broadcast: {
+              status: 'error',
+              error: { code: 'TOO_MANY_CHATS', description: t('tooMany', { limit: broadcastLimit }) },
+            },
+          });
+        }
+        set({ selected: [...selected, dialogId] });
+      },
+
+      clearSelection: () => set({ selected: [] }),
+
+      setDraft: (draft) => set({ draft }),
+
+      async send() {
+        const { selected, draft, broadcast } = get();
+        if (broadcast.status === 'loading') return;
+        const message = draft.trim();
+        const refuse = (code: string, description: string) =>
+          set({ broadcast: { status: 'error', error: { code, description } } });
+        if (selected.length === 0) return refuse('NO_RECIPIENTS', t('noRecipients'));
+        if (!message) return refuse('MESSAGE_EMPTY', t('emptyMessage'));
+        const recipients = [...selected];
+        const results = await track(
+          async () =>
+            readBroadcast(recipients, await frame.rest.batch(broadcastCommands(recipients, message))),
+          (remote) => set({ broadcast: remote }),
+        );
+        if (results?.every((result) => result.ok)) set({ draft: '' });
+        if (results) await refreshQuietly();
+      },
+
+      async open(dialogId) {
+        set({ openError: null });
+        try {
+          await frame.openMessenger(dialogId);
+        } catch (error) {
+          set({ openError: toErrorInfo(error) });
+        }
+      },
+    };
+  });
 }
 
 export type DashboardStore = ReturnType<typeof createDashboardStore>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDashboardStore } from '../src/store.js';
-import { dashboardFrame, denied } from './fixtures.js';
+import { dashboardFrame, denied, recentList } from './fixtures.js';
 
 describe('dashboard store', () => {
   it('loads the recent chats', async () => {
@@ -57,6 +57,27 @@ describe('dashboard store', () => {
     store.getState().setDraft('Hi');
     await store.getState().send();
     expect(store.getState().draft).toBe('');
+  });
+
+  it('refreshes the list after a broadcast without blanking it, and keeps it if the refresh fails', async () => {
+    let listCalls = 0;
+    const frame = dashboardFrame({
+      'im.recent.list': () => {
+        listCalls += 1;
+        return listCalls === 1 ? recentList : denied('im.recent.list');
+      },
+      'im.message.add': () => 1,
+    });
+    const store = createDashboardStore(frame);
+    await store.getState().load();
+    const seen: string[] = [];
+    store.subscribe((state) => seen.push(state.chats.status));
+    store.getState().toggle('chat12');
+    store.getState().setDraft('Hi');
+    await store.getState().send();
+    expect(listCalls).toBe(2);
+    expect(seen).not.toContain('loading');
+    expect(store.getState().chats.status).toBe('ready');
   });
 
   it('refuses to send without chats or without text, without calling REST', async () => {
