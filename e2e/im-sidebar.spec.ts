@@ -2,8 +2,7 @@
  * im-sidebar in the emulator: chat insights in a group chat (participants, messages per author, shared
  * links, and a link a user has just shared), and the open-line session panel in an open-line chat
  * (CRM binding, a canned automatic message, a refused transfer and one to an operator chosen in the
- * host's user picker, finishing the session)
- * whose effects show up in the chat.
+ * host's user picker, finishing the session), whose effects show up in the chat.
  */
 import { expect, test } from '@imkit/emulator/fixture';
 
