@@ -37,9 +37,11 @@ function fromRow(row: InstallationRow): Installation {
   };
 }
 
-/** PostgreSQL's unique_violation; both PGlite and `pg` report it as `code`. */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+/** PostgreSQL's unique_violation on the domain; PGlite and `pg` both report `code` and `constraint`. */
+function isDomainTaken(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === '23505' && typeof constraint === 'string' && constraint.includes('domain');
 }
 
 /** The installation store over any `SqlDriver`; migrations are applied before it is returned. */
@@ -79,7 +81,7 @@ export async function createSqlInstallationStore(db: SqlDriver): Promise<Install
           ],
         );
       } catch (error) {
-        if (isUniqueViolation(error)) throw new InstallationConflictError('domain');
+        if (isDomainTaken(error)) throw new InstallationConflictError('domain');
         throw error;
       }
     },
