@@ -7,6 +7,7 @@
  *   { "name", "dist": "apps/<x>/dist", "limit": bytes }  sums the gzip sizes of the JS a browser loads on
  *      first load: index.html's module scripts and modulepreload links, and their static import graph.
  * Prints a table; exits 1 when anything is over budget, or an entry or dist is missing.
+ * `node scripts/size-budget.mjs [budgets.json]` reads another budget file (for checking the checker).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -93,7 +94,8 @@ function measureDist(dist) {
   return { bytes: total, files: seen.size };
 }
 
-const budgets = JSON.parse(readFileSync(join(root, 'size-budgets.json'), 'utf8'));
+const budgetFile = process.argv[2] ? resolve(process.argv[2]) : join(root, 'size-budgets.json');
+const budgets = JSON.parse(readFileSync(budgetFile, 'utf8'));
 if (!Array.isArray(budgets)) throw new Error('size-budgets.json must be an array of budgets');
 
 const rows = [];
