@@ -4,6 +4,7 @@
  * LIMIT 1, which answers the first message after FIRST_ID: the chosen one.
  */
 import type { RestCaller } from '@imkit/frame';
+import { isDialogId } from './dialog-id.js';
 import { asArray, asRecord, readId, readString } from './json.js';
 
 export interface ChosenMessage {
@@ -29,9 +30,20 @@ export class MessageNotFoundError extends Error {
   }
 }
 
+/** Thrown when the host launched the app without a usable `dialogId` (`chat12` or a user id). */
+export class DialogIdError extends Error {
+  override readonly name = 'DialogIdError';
+  readonly code = 'DIALOG_ID_EMPTY';
+  readonly description: string;
+  constructor(dialogId: unknown) {
+    super(`dialogId ${JSON.stringify(dialogId) ?? 'undefined'} is not a chat (chatN) or a user id`);
+    this.description = this.message;
+  }
+}
+
 /** `"345"` → 345; anything but a positive integer → 0. */
-export function parseMessageId(messageId: string): number {
-  const id = /^\d+$/.test(messageId) ? Number(messageId) : 0;
+export function parseMessageId(messageId: unknown): number {
+  const id = typeof messageId === 'string' && /^\d+$/.test(messageId) ? Number(messageId) : 0;
   return Number.isSafeInteger(id) && id > 0 ? id : 0;
 }
 
@@ -40,6 +52,7 @@ export async function loadChosenMessage(
   dialogId: string,
   messageId: string,
 ): Promise<ChosenMessage> {
+  if (!isDialogId(dialogId)) throw new DialogIdError(dialogId);
   const id = parseMessageId(messageId);
   if (id === 0) throw new MessageNotFoundError(messageId);
   const answer = asRecord(

@@ -6,6 +6,7 @@
 import type { RestCaller } from '@imkit/frame';
 import type { ChatType } from '@imkit/frame/placements';
 import { type CrmBinding, parseCrmBinding } from './crm-binding.js';
+import { isDialogId } from './dialog-id.js';
 import { asArray, asRecord, type JsonRecord, readId, readString } from './json.js';
 
 export interface RecentChat {
@@ -30,7 +31,7 @@ function kindOf(item: JsonRecord, chat: JsonRecord | null): ChatType {
 function parseRecentItem(value: unknown): RecentChat | null {
   const item = asRecord(value);
   const dialogId = readString(item, 'id');
-  if (!item || !/^(chat\d+|\d+)$/.test(dialogId)) return null;
+  if (!item || !isDialogId(dialogId)) return null;
   const chat = asRecord(item.chat);
   const kind = kindOf(item, chat);
   return {

@@ -63,4 +63,13 @@ describe('loadChosenMessage', () => {
     expect(frame.calls).toHaveLength(1);
     expect(parseMessageId('0')).toBe(0);
   });
+
+  it('fails with DIALOG_ID_EMPTY for a launch without a usable dialogId, without calling the host', async () => {
+    const frame = restWith({ 'im.dialog.messages.get': () => chosenPage });
+    await expect(loadChosenMessage(frame.rest, '', '345')).rejects.toMatchObject({ code: 'DIALOG_ID_EMPTY' });
+    await expect(loadChosenMessage(frame.rest, 'chat12&x=1', '345')).rejects.toMatchObject({
+      code: 'DIALOG_ID_EMPTY',
+    });
+    expect(frame.calls).toHaveLength(0);
+  });
 });
