@@ -9,6 +9,8 @@ export interface ServerConfig {
   readonly databaseUrl: string | null;
   /** PGlite data folder. */
   readonly storeDir: string;
+  /** True when storeDir is the default `.imkit-data/pglite` in the repo (which keeps itself out of git). */
+  readonly storeDirIsDefault: boolean;
   readonly sessionSecret: string | undefined;
   readonly production: boolean;
   /** Public URL of the handler base, such as `https://apps.example.com/chat/`. */
@@ -71,6 +73,7 @@ export function readServerConfig(env: Readonly<Record<string, string | undefined
     appsDir: nonEmpty(env.IMKIT_APPS_DIR) ?? `${repoRoot}apps`,
     databaseUrl: nonEmpty(env.DATABASE_URL) ?? null,
     storeDir: nonEmpty(env.IMKIT_STORE) ?? `${repoRoot}.imkit-data/pglite`,
+    storeDirIsDefault: nonEmpty(env.IMKIT_STORE) === undefined,
     sessionSecret,
     production,
     handlerBase,

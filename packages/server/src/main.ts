@@ -11,8 +11,8 @@ import { openPostgresInstallationStore } from './store/postgres-store.js';
 
 async function main(): Promise<void> {
   const config = readServerConfig(process.env);
-  if (config.databaseUrl === null) {
-    // Keep the local data out of git without touching the repo's .gitignore.
+  if (config.databaseUrl === null && config.storeDirIsDefault) {
+    // Keep the default local data folder out of git without touching the repo's .gitignore.
     const parent = dirname(config.storeDir);
     mkdirSync(parent, { recursive: true });
     writeFileSync(join(parent, '.gitignore'), '*\n');

@@ -6,7 +6,13 @@ import { ConfigError, readServerConfig } from '../src/config.js';
 describe('readServerConfig', () => {
   it('has safe local defaults', () => {
     const config = readServerConfig({});
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: null, production: false });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: null,
+      production: false,
+      storeDirIsDefault: true,
+    });
     expect(config.sessionSecret).toBeUndefined();
     expect(config.handlerBase.href).toBe('http://127.0.0.1:8080/');
     expect(config.storeDir).toMatch(/\.imkit-data\/pglite$/);
@@ -29,6 +35,7 @@ describe('readServerConfig', () => {
       host: '0.0.0.0',
       appsDir: '/srv/apps',
       storeDir: '/var/lib/imkit',
+      storeDirIsDefault: false,
       databaseUrl: 'postgresql://u@db/imkit',
       production: true,
     });
