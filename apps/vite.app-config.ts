@@ -14,6 +14,8 @@ export function defineAppConfig(overrides: UserConfig = {}): UserConfig {
     ...overrides,
     test: {
       environment: 'happy-dom',
+      // zustand is inlined so its `react` import goes through the preset's preact/compat alias.
+      server: { deps: { inline: ['zustand'] } },
       include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
       ...(overrides as { test?: object }).test,
     },

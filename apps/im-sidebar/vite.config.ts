@@ -1,5 +1,4 @@
 /// <reference types="vitest/config" />
 import { defineAppConfig } from '../vite.app-config';
 
-// zustand is inlined in tests so the preset's react → preact/compat alias applies to it.
-export default defineAppConfig({ test: { name: 'im-sidebar', server: { deps: { inline: ['zustand'] } } } });
+export default defineAppConfig({ test: { name: 'im-sidebar' } });

@@ -1,7 +1,4 @@
 /// <reference types="vitest/config" />
 import { defineAppConfig } from '../vite.app-config';
 
-// zustand is inlined in tests so its `react` import goes through the preact/compat alias.
-export default defineAppConfig({
-  test: { name: 'im-textarea', server: { deps: { inline: ['zustand'] } } },
-});
+export default defineAppConfig({ test: { name: 'im-textarea' } });
