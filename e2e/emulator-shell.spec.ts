@@ -202,3 +202,32 @@ test('placementBindEvent answers again on each new message; resize is refused on
   await expect(shell.inspector.getByText(/resizeWindow is refused in IM_CONTEXT_MENU/)).toBeVisible();
   await expect(shell.inspector.getByText(/setTitle is refused in IM placements/)).toBeVisible();
 });
+
+test('selectUser opens a picker and answers with the choice; imOpenMessenger opens the dialog without a reply', async ({
+  shell,
+}) => {
+  const { page } = shell;
+  await shell.openChat('chat12');
+  await shell.openPlacement('IM_SIDEBAR', 'SDK probe');
+  await expect(shell.frameOf('IM_SIDEBAR').getByTestId('status')).toHaveText('ready');
+  const frame = await shell.frameHandle('IM_SIDEBAR');
+
+  expect(await frame.evaluate(() => window.probe.send('getInterface'))).toBe('{"command":[],"event":[]}');
+
+  const picked = frame.evaluate(() => window.probe.send('selectUser', { mult: false }, undefined, 10_000));
+  await page.getByTestId('user-picker').locator('[data-testid="pick-user"][data-user-id="3"]').click();
+  expect(JSON.parse((await picked) ?? 'null')).toEqual({ id: '3', name: 'Chloe Chen', photo: '' });
+  await expect(page.getByTestId('user-picker')).toHaveCount(0);
+
+  // The host never answers; opening another chat closes this sidebar app (and its frame).
+  await frame.evaluate(() => {
+    void window.probe.send('imOpenMessenger', { dialogId: 'chat16' });
+  });
+  await expect(page.getByTestId('dialog')).toHaveAttribute('data-dialog-id', 'chat16');
+  await expect(
+    shell.inspector.locator('[data-kind="frame-in"]').filter({ hasText: 'imOpenMessenger' }),
+  ).toHaveCount(1);
+  await expect(
+    shell.inspector.locator('[data-kind="frame-out"]').filter({ hasText: 'imOpenMessenger' }),
+  ).toHaveCount(0);
+});
