@@ -116,4 +116,16 @@ describe('<App> open-line session panel', () => {
       expect(frame.calls.filter((c) => c.command === 'rest:imopenlines.dialog.get')).toHaveLength(2),
     );
   });
+
+  it("fills the operator id from the host's user picker", async () => {
+    const frame = openLine({});
+    await screen.findByRole('region', { name: 'Open-line session' });
+    fireEvent.click(screen.getByRole('radio', { name: /to queue/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Choose…' }));
+    await waitFor(() =>
+      expect((screen.getByRole('textbox', { name: 'Id' }) as HTMLInputElement).value).toBe('1'),
+    );
+    expect((screen.getByRole('radio', { name: /to operator/ }) as HTMLInputElement).checked).toBe(true);
+    expect(frame.calls.some((c) => c.command === 'selectUser')).toBe(true);
+  });
 });
