@@ -9,12 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@imkit/emulator/fixture';
 // @imkit/server is not a dependency of @imkit/e2e yet: import its source directly.
-import {
-  createServer,
-  type Installation,
-  listenServer,
-  openPgliteInstallationStore,
-} from '../packages/server/src/index.js';
+import { createServer, type Installation, listenServer, openPgliteInstallationStore } from '@imkit/server';
 
 const legacyDist = fileURLToPath(new URL('../apps/legacy-chat-app/dist/', import.meta.url));
 
