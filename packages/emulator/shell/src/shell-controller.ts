@@ -7,11 +7,11 @@ import { FrameHost, type HostUi, type PickedUser } from './host/frame-host.js';
 import { FrameRegistry, type FrameSurface, type OpenedFrame, originOf } from './host/opened-frame.js';
 import type { TextareaTarget } from './host/textarea-commands.js';
 import { TrafficLog } from './inspector/traffic-log.js';
-import { judgeLegacyMessage, type LegacyFrame, legacyInitMessage, newLoadId } from './legacy/legacy-host.js';
-import { type FrameLaunch, portalApi } from './portal/portal-api.js';
-import type { LegacyChatApp, PlacementBinding } from './portal/portal-state.js';
-import { readChatMessage } from './portal/portal-state.js';
-import { isObject } from './portal/read-fields.js';
+import type { LegacyAction } from './legacy/legacy-host.js';
+import { LegacySession } from './legacy/legacy-session.js';
+import { portalApi } from './portal/portal-api.js';
+import { readMessageEvent, readTrafficEvent } from './portal/portal-events.js';
+import type { ChatMessage, LegacyChatApp, PlacementBinding } from './portal/portal-state.js';
 import { type OpenApp, ShellStore } from './shell-store.js';
 
 /** Largest size the host lets a frame take on each surface (it shrinks bigger requests). */
@@ -38,7 +38,10 @@ export class ShellController {
   readonly host: FrameHost;
   /** The open chat's message input (the real `<textarea>`). */
   input: HTMLTextAreaElement | null = null;
-  #legacyFrame: LegacyFrame | null = null;
+  readonly #legacy = new LegacySession(
+    (entry) => this.traffic.add(entry),
+    (action) => this.#onLegacyAction(action),
+  );
   #events: EventSource | null = null;
 
   constructor() {
@@ -160,7 +163,7 @@ export class ShellController {
     if (!dialogId) return;
     try {
       const url = await portalApi.legacyLaunch(app.id, dialogId, 'textarea');
-      this.#legacyFrame = null;
+      this.#legacy.forget();
       this.store.update({ legacy: { key: `legacy-${nextKey++}`, app, url } });
     } catch (error) {
       this.notify(`Open ${app.title}: ${errorText(error)}`);
@@ -168,26 +171,14 @@ export class ShellController {
   }
 
   closeLegacy(): void {
-    this.#legacyFrame = null;
+    this.#legacy.forget();
     this.store.update({ legacy: null });
   }
 
   /** Called by the legacy iframe's `load` event: posts the init string with a new uniqueLoadId. */
   legacyLoaded(app: LegacyChatApp, url: string, element: HTMLIFrameElement): void {
-    const origin = originOf(url);
     const portal = this.store.get().portal;
-    if (!origin || !portal) return;
-    const frame: LegacyFrame = {
-      appId: app.id,
-      title: app.title,
-      origin,
-      element: () => element,
-      loadId: newLoadId(),
-    };
-    this.#legacyFrame = frame;
-    const init = legacyInitMessage(portal.portal.origin, frame.loadId);
-    element.contentWindow?.postMessage(init, origin);
-    this.traffic.add({ kind: 'legacy-out', label: 'init', source: `legacy ${app.title}`, payload: init });
+    if (portal) this.#legacy.loaded(app, url, portal.portal.origin, element);
   }
 
   registerFrame(app: OpenApp, element: () => HTMLIFrameElement | null): OpenedFrame | null {
@@ -239,34 +230,11 @@ export class ShellController {
   }
 
   #onMessage(event: MessageEvent): void {
-    const legacy = this.#legacyFrame;
-    if (legacy && event.source !== null && event.source === legacy.element()?.contentWindow) {
-      this.#onLegacyMessage(legacy, event);
-      return;
-    }
-    this.host.receive({ source: event.source, origin: event.origin, data: event.data });
+    const message = { source: event.source, origin: event.origin, data: event.data };
+    if (!this.#legacy.receive(message)) this.host.receive(message);
   }
 
-  #onLegacyMessage(frame: LegacyFrame, event: MessageEvent): void {
-    const verdict = judgeLegacyMessage(frame, { origin: event.origin, data: event.data });
-    if (!verdict.accepted) {
-      this.traffic.add({
-        kind: 'legacy-rejected',
-        label: 'rejected',
-        source: event.origin,
-        payload: event.data,
-        note: verdict.reason,
-      });
-      return;
-    }
-    const { action } = verdict;
-    this.traffic.add({
-      kind: 'legacy-in',
-      label: action.action,
-      source: `legacy ${frame.title}`,
-      payload: event.data,
-      note: 'the host never replies',
-    });
+  #onLegacyAction(action: LegacyAction): void {
     switch (action.action) {
       case 'send': {
         const { dialogId } = this.store.get();
@@ -311,18 +279,15 @@ export class ShellController {
     this.#events = source;
     source.addEventListener('state', () => void this.refresh());
     source.addEventListener('message', (event) => this.#onChatMessage(event.data));
-    source.addEventListener('traffic', (event) => this.#onTraffic(event.data));
+    source.addEventListener('traffic', (event) => this.traffic.add(readTrafficEvent(event.data)));
   }
 
-  #onChatMessage(data: unknown): void {
-    let message: ReturnType<typeof readChatMessage>;
+  #onChatMessage(data: string): void {
+    let message: ChatMessage;
     try {
-      const parsed: unknown = JSON.parse(String(data));
-      const body = isObject(parsed) && isObject(parsed.message) ? parsed.message : parsed;
-      const dialogId = isObject(parsed) && typeof parsed.dialogId === 'string' ? parsed.dialogId : undefined;
-      message = readChatMessage(body, 'event message', dialogId);
+      message = readMessageEvent(data);
     } catch (error) {
-      this.notify(`SSE message: ${errorText(error)}`);
+      this.notify(errorText(error));
       return;
     }
     void this.refresh();
@@ -335,24 +300,6 @@ export class ShellController {
       authorId: String(message.authorId),
       text: message.text,
     });
-  }
-
-  #onTraffic(data: unknown): void {
-    try {
-      const parsed: unknown = JSON.parse(String(data));
-      const o = isObject(parsed) ? parsed : {};
-      const status = typeof o.status === 'number' ? o.status : 0;
-      this.traffic.add({
-        kind: 'rest',
-        label: `${String(o.method ?? '?')} → ${status}`,
-        source: typeof o.auth === 'string' ? o.auth : 'REST',
-        payload: o.params,
-        reply: o.body,
-        note: status >= 400 ? `HTTP ${status}` : undefined,
-      });
-    } catch {
-      this.traffic.add({ kind: 'rest', label: 'unreadable traffic event', source: 'SSE', payload: data });
-    }
   }
 
   #hostUi(): HostUi {
@@ -414,5 +361,3 @@ export class ShellController {
     return measured;
   }
 }
-
-export type { FrameLaunch };
