@@ -76,22 +76,28 @@ export function createAppStore(frame: AppFrame) {
     reply: idle,
 
     async load() {
-      await track(async () => {
-        const dialogId = openDialogId(frame.context.options);
-        const id = openMessageId(frame.context.options);
-        const params = { DIALOG_ID: dialogId, FIRST_ID: id - 1, LIMIT: 1 };
-        return readMessage(await frame.rest.call('im.dialog.messages.get', params), id);
-      }, (message) => set({ message }));
+      await track(
+        async () => {
+          const dialogId = openDialogId(frame.context.options);
+          const id = openMessageId(frame.context.options);
+          const params = { DIALOG_ID: dialogId, FIRST_ID: id - 1, LIMIT: 1 };
+          return readMessage(await frame.rest.call('im.dialog.messages.get', params), id);
+        },
+        (message) => set({ message }),
+      );
     },
 
     async sendReply() {
       const { message, reply } = get();
       if (message.status !== 'ready' || reply.status === 'loading') return;
-      const sent = await track(async () => {
-        const text = t('replyText', { quote: message.data.text.slice(0, quoteLength) });
-        const params = { DIALOG_ID: openDialogId(frame.context.options), MESSAGE: text };
-        return Number(await frame.rest.call('im.message.add', params));
-      }, (reply) => set({ reply }));
+      const sent = await track(
+        async () => {
+          const text = t('replyText', { quote: message.data.text.slice(0, quoteLength) });
+          const params = { DIALOG_ID: openDialogId(frame.context.options), MESSAGE: text };
+          return Number(await frame.rest.call('im.message.add', params));
+        },
+        (reply) => set({ reply }),
+      );
       if (sent !== undefined) await frame.closeApplication();
     },
   }));

@@ -11,7 +11,9 @@ import { parseDialogId } from '@imkit/app-kit';
 
 export function openDialogId(options: { readonly dialogId: string }): string {
   if (parseDialogId(options.dialogId) === null) {
-    throw Object.assign(new Error(\`dialogId "\${options.dialogId}" is not a chat\`), { code: 'DIALOG_ID_EMPTY' });
+    throw Object.assign(new Error(\`dialogId "\${options.dialogId}" is not a chat\`), {
+      code: 'DIALOG_ID_EMPTY',
+    });
   }
   return options.dialogId;
 }

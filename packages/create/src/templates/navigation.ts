@@ -31,7 +31,9 @@ export type AppFrame = Pick<Frame, 'rest' | 'openMessenger'>;
 /** Reads a \`user.current\` answer (NAME, LAST_NAME) into the name to show. */
 export function readProfile(answer: unknown): Profile {
   const user = (typeof answer === 'object' && answer !== null ? answer : {}) as Record<string, unknown>;
-  const name = [user.NAME, user.LAST_NAME].filter((part) => typeof part === 'string' && part !== '').join(' ');
+  const name = [user.NAME, user.LAST_NAME]
+    .filter((part) => typeof part === 'string' && part !== '')
+    .join(' ');
   if (name === '') throw Object.assign(new Error('user.current returned no name'), { code: 'BAD_RESPONSE' });
   return { name };
 }

@@ -11,15 +11,17 @@ export function readmeFile(spec: AppSpec): string {
 An imkit chat app for the **${spec.placement}** placement, created with \`pnpm create-app\`. It
 ${flavor.does}.
 
-| file | what it holds |
-| --- | --- |
-| \`placement.ts\` | The placement declaration (\`definePlacement\`): code, handler \`${spec.name}/\`, title, options. The installer and \`pnpm dev\` read it. |
-| \`src/main.tsx\` | \`bootApp('${spec.placement}', …)\` from \`@imkit/app-kit\`: connects to the host and shows the boot states. |
-| \`src/store.ts\` | The zustand store: state as \`Remote<…>\` values and every action; the frame is passed in. |
-| \`src/texts.ts\` | Interface texts (\`createI18n\`); add languages next to \`en\`. |
-| \`src/components/App.tsx\` | The Preact view: reads the store, calls its actions. |
-| \`test/app.test.tsx\` | Unit tests with \`createFakeFrame\` from \`@imkit/app-kit/testing\`. |
-| \`../../e2e/${spec.name}.spec.ts\` | The end-to-end test in the emulator. |
+How it is built:
+
+- \`placement.ts\` — the placement declaration (\`definePlacement\`): code, handler \`${spec.name}/\`, title,
+  options. The installer and \`pnpm dev\` read it.
+- \`src/main.tsx\` — \`bootApp('${spec.placement}', …)\` from \`@imkit/app-kit\`: connects to the host and
+  shows the boot states.
+- \`src/store.ts\` — the zustand store: state as \`Remote<…>\` values and every action; the frame is passed in.
+- \`src/texts.ts\` — interface texts (\`createI18n\`); add languages next to \`en\`.
+- \`src/components/App.tsx\` — the Preact view: reads the store, calls its actions.
+- \`test/app.test.tsx\` — unit tests with \`createFakeFrame\` from \`@imkit/app-kit/testing\`.
+- \`e2e/${spec.name}.spec.ts\` (in the workspace root) — the end-to-end test in the emulator.
 
 ## Run it
 

@@ -38,19 +38,25 @@ export function createAppStore(frame: AppFrame) {
     sent: idle,
 
     async load() {
-      await track(async () => {
-        const dialogId = openDialogId(frame.context.options);
-        return readChatInfo(await frame.rest.call('im.dialog.get', { DIALOG_ID: dialogId }));
-      }, (chat) => set({ chat }));
+      await track(
+        async () => {
+          const dialogId = openDialogId(frame.context.options);
+          return readChatInfo(await frame.rest.call('im.dialog.get', { DIALOG_ID: dialogId }));
+        },
+        (chat) => set({ chat }),
+      );
     },
 
     async sayHello() {
       if (get().sent.status === 'loading') return;
-      await track(async () => {
-        const dialogId = openDialogId(frame.context.options);
-        const message = t('hello', { app: t('title') });
-        return Number(await frame.rest.call('im.message.add', { DIALOG_ID: dialogId, MESSAGE: message }));
-      }, (sent) => set({ sent }));
+      await track(
+        async () => {
+          const dialogId = openDialogId(frame.context.options);
+          const message = t('hello', { app: t('title') });
+          return Number(await frame.rest.call('im.message.add', { DIALOG_ID: dialogId, MESSAGE: message }));
+        },
+        (sent) => set({ sent }),
+      );
     },
   }));
 }

@@ -37,11 +37,14 @@ export function createAppStore(frame: AppFrame) {
 
     async send(pick) {
       if (get().sent.status === 'loading') return;
-      await track(async () => {
-        const dialogId = openDialogId(frame.context.options);
-        await frame.rest.call('im.message.add', { DIALOG_ID: dialogId, MESSAGE: pick });
-        return pick;
-      }, (sent) => set({ sent }));
+      await track(
+        async () => {
+          const dialogId = openDialogId(frame.context.options);
+          await frame.rest.call('im.message.add', { DIALOG_ID: dialogId, MESSAGE: pick });
+          return pick;
+        },
+        (sent) => set({ sent }),
+      );
     },
   }));
 }
@@ -63,13 +66,14 @@ export function App({ frame }: { frame: AppFrame & { readonly context: { readonl
   return (
     <main>
       <h1>{t('title')}</h1>
-      <div role="group" aria-label={t('pick')}>
+      <fieldset>
+        <legend>{t('pick')}</legend>
         {emoji.map((pick) => (
           <button key={pick} aria-label={t('send', { emoji: pick })} onClick={() => void send(pick)}>
             {pick}
           </button>
         ))}
-      </div>
+      </fieldset>
       {sent.status === 'ready' && <p role="status">{t('sent', { emoji: sent.data })}</p>}
       {sent.status === 'error' && <ErrorNotice error={sent.error} lang={lang} />}
     </main>

@@ -39,20 +39,26 @@ export function createAppStore(frame: AppFrame) {
     inserted: idle,
 
     async load() {
-      await track(async () => {
-        const dialogId = openDialogId(frame.context.options);
-        return readChatInfo(await frame.rest.call('im.dialog.get', { DIALOG_ID: dialogId }));
-      }, (chat) => set({ chat }));
+      await track(
+        async () => {
+          const dialogId = openDialogId(frame.context.options);
+          return readChatInfo(await frame.rest.call('im.dialog.get', { DIALOG_ID: dialogId }));
+        },
+        (chat) => set({ chat }),
+      );
     },
 
     async insertGreeting() {
       const { chat } = get();
       if (chat.status !== 'ready') return;
       const text = t('greeting', { chat: chat.data.title });
-      await track(async () => {
-        await frame.textarea.insert(text);
-        return text;
-      }, (inserted) => set({ inserted }));
+      await track(
+        async () => {
+          await frame.textarea.insert(text);
+          return text;
+        },
+        (inserted) => set({ inserted }),
+      );
     },
   }));
 }
@@ -119,8 +125,15 @@ import { createAppStore } from '../src/store.js';
 
 afterEach(cleanup);
 
-function fakeFrame(dialogGet: RestHandler = () => ({ name: 'Product launch', user_counter: 4 }), dialogId = 'chat12') {
-  return createFakeFrame({ placement: 'IM_TEXTAREA', options: { dialogId }, rest: { 'im.dialog.get': dialogGet } });
+function fakeFrame(
+  dialogGet: RestHandler = () => ({ name: 'Product launch', user_counter: 4 }),
+  dialogId = 'chat12',
+) {
+  return createFakeFrame({
+    placement: 'IM_TEXTAREA',
+    options: { dialogId },
+    rest: { 'im.dialog.get': dialogGet },
+  });
 }
 
 describe('app', () => {
