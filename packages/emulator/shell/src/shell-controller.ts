@@ -343,6 +343,18 @@ export class ShellController {
     });
   }
 
+  /** Popups above the input grow upwards: keep their title bar inside the workspace. */
+  #spaceAbove(element: HTMLIFrameElement): number {
+    const anchor = element.closest('.input-area');
+    const workspace = document.querySelector('.workspace');
+    if (!anchor || !workspace) return Number.POSITIVE_INFINITY;
+    const popupChrome = 56;
+    return Math.max(
+      120,
+      anchor.getBoundingClientRect().top - workspace.getBoundingClientRect().top - popupChrome,
+    );
+  }
+
   #resize(
     frame: OpenedFrame,
     width: number | null,
@@ -351,8 +363,9 @@ export class ShellController {
     const element = frame.element();
     if (!element) return { width: 0, height: 0 };
     const limit = surfaceLimits[frame.surface];
+    const maxHeight = Math.min(limit.height, this.#spaceAbove(element));
     if (width !== null) element.style.width = `${Math.min(width, limit.width)}px`;
-    if (height !== null) element.style.height = `${Math.min(height, limit.height)}px`;
+    if (height !== null) element.style.height = `${Math.min(height, maxHeight)}px`;
     const box = element.getBoundingClientRect();
     const measured = { width: Math.round(box.width), height: Math.round(box.height) };
     this.store.update((model) => ({
