@@ -10,7 +10,7 @@ export function formatReport(created: CreatedApp): string {
     ...created.files.map((file) => `  ${file}`),
     '',
     'Next:',
-    '  pnpm install                              # link the new package into the workspace',
+    '  pnpm install                              # required first: links the new package into the workspace',
     '  pnpm dev                                  # the emulator on :3000 shows the app; open http://127.0.0.1:3000',
     `  pnpm exec vitest run --project ${spec.name}`,
     `  pnpm --filter ${pkg} build && pnpm --filter @imkit/e2e test ${spec.name}`,
