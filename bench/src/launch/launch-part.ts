@@ -21,6 +21,8 @@ import { launchChromium } from './chromium.js';
 
 const warmupRounds = 3;
 const measuredRounds = 32;
+/** Fewer successful launches than this per page fail the part. */
+const minLaunches = 30;
 const readyTimeoutMs = 10_000;
 const dialogId = 'chat12';
 
@@ -160,13 +162,24 @@ export async function runLaunchPart(log: (line: string) => void): Promise<Figure
     await page.goto(`${emulator.origin}/bench-harness`, { timeout: 30_000 });
     await page.evaluate(harnessScript);
     const samples = new Map<LaunchTarget['key'], Launch[]>(launchTargets.map((t) => [t.key, []]));
+    const failures = new Map<LaunchTarget['key'], number>(launchTargets.map((t) => [t.key, 0]));
     for (let round = 0; round < warmupRounds + measuredRounds; round++) {
       for (let i = 0; i < launchTargets.length; i++) {
         const target = launchTargets[(round + i) % launchTargets.length]!;
         const binding = bindings.get(target.key)!;
-        const launch = await launchOnce(page, waiter, binding.id, binding.handler);
-        if (round >= warmupRounds) samples.get(target.key)!.push(launch);
+        try {
+          const launch = await launchOnce(page, waiter, binding.id, binding.handler);
+          if (round >= warmupRounds) samples.get(target.key)!.push(launch);
+        } catch (error) {
+          failures.set(target.key, failures.get(target.key)! + 1);
+          log(`launch of ${target.path} failed: ${(error as Error).message}`);
+        }
       }
+    }
+    for (const target of launchTargets) {
+      const count = samples.get(target.key)!.length;
+      if (count < minLaunches)
+        throw new Error(`launch: only ${count} of ${measuredRounds} launches of ${target.path} succeeded`);
     }
     log(`${measuredRounds} launches each after ${warmupRounds} warm-up rounds, rotating order`);
     const reference = samples.get('reference')!;
@@ -184,7 +197,7 @@ export async function runLaunchPart(log: (line: string) => void): Promise<Figure
           figure: `launch ${label}: median`,
           ours: median(ours.map((l) => l.ms)),
           reference: median(reference.map((l) => l.ms)),
-          note: `form POST → #app shows the context; frame's own clock (navigation start → ready) median ${median(ours.map((l) => l.frameMs)).toFixed(1)} ms vs ${median(reference.map((l) => l.frameMs)).toFixed(1)} ms`,
+          note: `${ours.length} vs ${reference.length} launches (failed: ${failures.get(key)} vs ${failures.get('reference')}); form POST → #app shows the context; frame's own clock (navigation start → ready) median ${median(ours.map((l) => l.frameMs)).toFixed(1)} ms vs ${median(reference.map((l) => l.frameMs)).toFixed(1)} ms`,
         },
         {
           ...base,
