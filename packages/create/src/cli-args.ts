@@ -38,39 +38,36 @@ export interface CreateArgs {
 
 const optionNames = Object.keys(optionFlags) as OptionName[];
 
-export function parseCreateArgs(argv: readonly string[]): CreateArgs {
-  const stringFlag = { type: 'string' } as const;
-  let parsed: ReturnType<typeof parse>;
-  function parse() {
-    return parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        yes: { type: 'boolean', short: 'y' },
-        dir: stringFlag,
-        name: stringFlag,
-        placement: stringFlag,
-        title: stringFlag,
-        description: stringFlag,
-        icon: stringFlag,
-        context: stringFlag,
-        role: stringFlag,
-        extranet: stringFlag,
-        color: stringFlag,
-        width: stringFlag,
-        height: stringFlag,
-      },
-    });
-  }
+const stringFlag = { type: 'string' } as const;
+
+const flagSpec = {
+  help: { type: 'boolean', short: 'h' },
+  yes: { type: 'boolean', short: 'y' },
+  dir: stringFlag,
+  name: stringFlag,
+  placement: stringFlag,
+  title: stringFlag,
+  description: stringFlag,
+  icon: stringFlag,
+  context: stringFlag,
+  role: stringFlag,
+  extranet: stringFlag,
+  color: stringFlag,
+  width: stringFlag,
+  height: stringFlag,
+} as const;
+
+function parseFlags(argv: readonly string[]) {
   try {
-    parsed = parse();
+    return parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: flagSpec });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new CreateError('USAGE', 'argv', `${message}\nRun with --help for the list of flags.`);
   }
-  const { values } = parsed;
+}
+
+export function parseCreateArgs(argv: readonly string[]): CreateArgs {
+  const { values } = parseFlags(argv);
   const options: Partial<Record<OptionName, string>> = {};
   for (const name of optionNames) {
     const value = values[optionFlags[name] as keyof typeof values];

@@ -1,11 +1,11 @@
 /**
- * `createApp(answers, { root })`: checks the answers (`checkAppSpec`), refuses an existing app, renders
- * the files and writes them atomically. The one call the CLI, tests and scripts use.
+ * `createApp(answers, { root })`: checks the answers (`checkAppSpec`), renders the files and writes
+ * them atomically (`writeApp` refuses an existing app). The one call the CLI, tests and scripts use.
  */
 import { type AppAnswers, type AppSpec, checkAppSpec } from './app-spec.js';
 import { renderApp } from './render-app.js';
 import { checkWorkspaceRoot } from './workspace-root.js';
-import { refuseExisting, type WrittenApp, writeApp } from './write-app.js';
+import { type WrittenApp, writeApp } from './write-app.js';
 
 export interface CreatedApp extends WrittenApp {
   readonly spec: AppSpec;
@@ -18,7 +18,6 @@ export async function createApp(
 ): Promise<CreatedApp> {
   const root = checkWorkspaceRoot(options.root);
   const spec = checkAppSpec(answers);
-  refuseExisting(root, spec.name);
   const written = await writeApp(root, spec.name, renderApp(spec));
   return { ...written, spec, root };
 }
