@@ -29,11 +29,14 @@ export function readlineIO(
       wake(line);
     } else lines.push(line);
   });
-  rl.on('close', () => {
+  const end = () => {
     closed = true;
     waiter?.(null);
     waiter = null;
-  });
+  };
+  rl.on('close', end);
+  // A failing input (a closed pipe, a read error) ends the session like end-of-input does.
+  rl.on('error', end);
   return {
     question(prompt) {
       output.write(prompt);

@@ -1,6 +1,7 @@
 /**
  * `runCli(argv, io, startDir)`: the whole `pnpm create-app` command, with its streams passed in so tests
- * drive it. Exit codes: 0 created, 1 refused (the message names the field), 2 bad flags.
+ * drive it. Exit codes: 0 created, 1 refused (the message names the field) or failed, 2 bad flags.
+ * Every failure is one line on stderr; nothing is thrown.
  */
 import { relative } from 'node:path';
 import { parseCreateArgs, usage } from './cli-args.js';
@@ -40,7 +41,10 @@ export async function runCli(argv: readonly string[], io: CliStreams, startDir: 
       prompt?.close();
     }
   } catch (error) {
-    if (!(error instanceof CreateError)) throw error;
+    if (!(error instanceof CreateError)) {
+      io.stderr.write(`create-app: UNEXPECTED: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
     io.stderr.write(`create-app: ${error.code}${error.field ? ` (${error.field})` : ''}: ${error.message}\n`);
     return error.code === 'USAGE' ? 2 : 1;
   }

@@ -60,7 +60,9 @@ async function stage(dir: string, files: Readonly<Record<string, string>>): Prom
 export async function writeApp(root: string, name: string, rendered: RenderedApp): Promise<WrittenApp> {
   refuseExisting(root, name);
   const { appDir, e2eFile } = appTargets(root, name);
-  const staging = await mkdtemp(join(root, 'apps', `.${name}.creating-`));
+  const staging = await mkdtemp(join(root, 'apps', `.${name}.creating-`)).catch((error: unknown) => {
+    throw new CreateError('WRITE_FAILED', 'dir', `cannot write into ${join(root, 'apps')}: ${String(error)}`);
+  });
   let placedDir = false;
   let placedSpec = false;
   try {

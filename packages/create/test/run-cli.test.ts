@@ -190,6 +190,17 @@ describe('runCli interactive', () => {
     expect(readdirSync(join(root, 'apps'))).toEqual([]);
   });
 
+  it('stops cleanly when reading the input fails', async () => {
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const err = collect(stderr);
+    const running = runCli(['--dir', root], { stdin, stdout, stderr }, root);
+    setTimeout(() => stdin.destroy(new Error('read failed')), 20);
+    expect(await running).toBe(1);
+    expect(err()).toContain('ABORTED');
+  });
+
   it('gives up after five wrong answers in a row', async () => {
     const { code, err } = await cli(['--dir', root], ['A', 'B', 'C', 'D', 'E', 'ok']);
     expect(code).toBe(1);
