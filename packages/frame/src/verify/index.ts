@@ -120,55 +120,178 @@ const single = [
   'BUTTON_PARAMS',
 ] as const;
 
-function toParams(query: LaunchQuery): URLSearchParams | null {
-  if (query instanceof URLSearchParams) return query;
-  if (typeof query === 'string') {
-    try {
-      const at = query.indexOf('?');
-      return new URLSearchParams(at >= 0 ? query.slice(at + 1) : query);
-    } catch {
-      return null;
-    }
+/** Position of each launch key in `single`; a null-prototype record, so any key can be looked up. */
+const keyIndex: Readonly<Record<string, number>> = Object.assign(
+  Object.create(null) as Record<string, number>,
+  Object.fromEntries(single.map((key, index) => [key, index])),
+);
+
+/** The launch fields of a query: the first value of each known key and how often it was given. */
+interface LaunchFields {
+  readonly values: (string | undefined)[];
+  readonly counts: number[];
+}
+
+function newFields(): LaunchFields {
+  return {
+    values: new Array<string | undefined>(single.length),
+    counts: new Array<number>(single.length).fill(0),
+  };
+}
+
+function addField(fields: LaunchFields, key: string, value: string): void {
+  const index = keyIndex[key];
+  if (index === undefined) return;
+  if (fields.counts[index]! === 0) fields.values[index] = value;
+  fields.counts[index]! += 1;
+}
+
+function needsDecoding(text: string): boolean {
+  return text.indexOf('%') >= 0 || text.indexOf('+') >= 0;
+}
+
+function formDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return null;
   }
+}
+
+/**
+ * Reads a query string the way URLSearchParams does, keeping only the launch keys: one pass, decoding
+ * only what needs it; a malformed %-escape falls back to URLSearchParams' lenient decoding.
+ */
+function fieldsOfString(query: string): LaunchFields {
+  const fields = newFields();
+  const at = query.indexOf('?');
+  const text = at >= 0 ? query.slice(at + 1) : query;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('&', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      const eq = text.indexOf('=', start);
+      const split = eq >= 0 && eq < end ? eq : end;
+      let key: string | null = text.slice(start, split);
+      if (keyIndex[key] === undefined && needsDecoding(key)) key = formDecode(key);
+      if (key === null) return fieldsOfParams(new URLSearchParams(text));
+      if (keyIndex[key] !== undefined) {
+        let value: string | null = split < end ? text.slice(split + 1, end) : '';
+        if (needsDecoding(value)) value = formDecode(value);
+        if (value === null) return fieldsOfParams(new URLSearchParams(text));
+        addField(fields, key, value);
+      }
+    }
+    start = end + 1;
+  }
+  return fields;
+}
+
+function fieldsOfParams(params: URLSearchParams): LaunchFields {
+  const fields = newFields();
+  for (const [key, value] of params) addField(fields, key, value);
+  return fields;
+}
+
+function toFields(query: LaunchQuery): LaunchFields | null {
+  if (query instanceof URLSearchParams) return fieldsOfParams(query);
+  if (typeof query === 'string') return fieldsOfString(query);
   if (typeof query !== 'object' || query === null) return null;
-  const params = new URLSearchParams();
+  const fields = newFields();
   for (const [key, value] of Object.entries(query)) {
     const values = Array.isArray(value) ? value : [value];
     for (const v of values) {
       if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-        params.append(key, String(v));
+        addField(fields, key, String(v));
       else if (v !== undefined) return null;
     }
   }
-  return params;
+  return fields;
 }
+
+interface ParsedDomain {
+  readonly origin: string;
+  readonly hostname: string;
+}
+
+/** Parsed DOMAIN values, so a portal's repeated launches skip URL parsing; bounded. */
+const domainCache = new Map<string, ParsedDomain | null>();
 
 /**
  * Parses DOMAIN (`https://host[:port]`) into its origin and host name; null when malformed. The host
  * writes DOMAIN as a canonical origin (lower case, no default port), so anything URL parsing would
  * rewrite (upper case, `:443`, `%2E`, a backslash, a trailing `/`) is refused rather than silently normalized.
  */
-function parseDomain(domain: string): { origin: string; hostname: string } | null {
-  if (!/^https?:\/\/[^/?#@\s\\]+$/.test(domain)) return null;
-  try {
-    const url = new URL(domain);
-    return url.origin === domain ? { origin: url.origin, hostname: url.hostname } : null;
-  } catch {
-    return null;
+function parseDomain(domain: string): ParsedDomain | null {
+  const cached = domainCache.get(domain);
+  if (cached !== undefined) return cached;
+  let parsed: ParsedDomain | null = null;
+  if (/^https?:\/\/[^/?#@\s\\]+$/.test(domain)) {
+    try {
+      const url = new URL(domain);
+      if (url.origin === domain) parsed = { origin: url.origin, hostname: url.hostname };
+    } catch {
+      parsed = null;
+    }
   }
+  if (domainCache.size >= 1024) domainCache.clear();
+  domainCache.set(domain, parsed);
+  return parsed;
 }
 
-function refererOrigin(referer: string): string | null {
+/**
+ * Whether a Referer comes from exactly this origin. The common case — the origin itself followed by
+ * nothing or by a path, query or fragment — is read without URL parsing; anything else is parsed and
+ * compared by origin, so `https://portal.example.com.evil.example`, userinfo (`@`), another port or
+ * scheme all fail.
+ */
+function refererFromOrigin(referer: string, origin: string): boolean {
+  if (referer.startsWith(origin)) {
+    if (referer.length === origin.length) return true;
+    const next = referer.charCodeAt(origin.length);
+    if (next === 47 /* / */ || next === 63 /* ? */ || next === 35 /* # */) return true;
+  }
   try {
     const url = new URL(referer);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin;
   } catch {
-    return null;
+    return false;
   }
 }
 
-const hexHash = /^[0-9a-f]{32}$/;
 const decimal = /^\d{1,15}$/;
+
+/**
+ * Whether `received` is exactly the 32 lowercase hex digits of `expected`, in time that does not depend on
+ * where they differ: every character is compared and checked to be hex.
+ */
+function digestEqual(expected: string, received: string): boolean {
+  if (received.length !== 32) return false;
+  let diff = 0;
+  let notHex = 0;
+  for (let i = 0; i < 32; i++) {
+    const code = received.charCodeAt(i);
+    notHex |= code < 48 || (code > 57 && code < 97) || code > 102 ? 1 : 0;
+    diff |= expected.charCodeAt(i) ^ code;
+  }
+  return diff === 0 && notHex === 0;
+}
+
+type LaunchKey = (typeof single)[number];
+
+function fieldOf(fields: LaunchFields, key: LaunchKey): string | null {
+  return fields.values[keyIndex[key]!] ?? null;
+}
+
+function textOf(fields: LaunchFields, key: LaunchKey): string {
+  return fields.values[keyIndex[key]!] ?? '';
+}
+
+function intOf(fields: LaunchFields, key: LaunchKey): number {
+  const text = textOf(fields, key);
+  return decimal.test(text) ? Number(text) : 0;
+}
 
 function fail(reason: LaunchFailure, field?: string): LaunchVerification {
   return field === undefined ? { ok: false, reason } : { ok: false, reason, field };
@@ -182,58 +305,53 @@ function fail(reason: LaunchFailure, field?: string): LaunchVerification {
 export function verifyChatAppLaunch(query: LaunchQuery, options: VerifyLaunchOptions): LaunchVerification {
   assertSecret(options?.secret);
   const secret = options.secret.slice(0, 32);
-  let params: URLSearchParams | null;
+  let fields: LaunchFields | null;
   try {
-    params = toParams(query);
+    fields = toFields(query);
   } catch {
-    params = null;
+    fields = null;
   }
-  if (params === null) return fail('MALFORMED_QUERY');
-  for (const key of single) {
-    if (params.getAll(key).length > 1) return fail('DUPLICATED_FIELD', key);
-  }
+  if (fields === null) return fail('MALFORMED_QUERY');
+  const duplicated = fields.counts.findIndex((count) => count > 1);
+  if (duplicated >= 0) return fail('DUPLICATED_FIELD', single[duplicated]);
   for (const key of required) {
-    if ((params.get(key) ?? '') === '') return fail('MISSING_FIELD', key);
+    if ((fieldOf(fields, key) ?? '') === '') return fail('MISSING_FIELD', key);
   }
-  const domain = parseDomain(params.get('DOMAIN')!);
+  const domain = parseDomain(fieldOf(fields, 'DOMAIN')!);
   if (domain === null) return fail('MALFORMED_DOMAIN', 'DOMAIN');
-  const userIdText = params.get('USER_ID')!;
+  const userIdText = fieldOf(fields, 'USER_ID')!;
   if (!decimal.test(userIdText)) return fail('MALFORMED_FIELD', 'USER_ID');
-  const receivedDomainHash = params.get('DOMAIN_HASH')!;
-  const receivedUserHash = params.get('USER_HASH')!;
-  const domainOk = constantTimeEqual(md5Hex(domain.hostname + secret), receivedDomainHash);
-  const userOk = constantTimeEqual(md5Hex(userIdText + secret), receivedUserHash);
-  if (!hexHash.test(receivedDomainHash) || !domainOk) return fail('DOMAIN_HASH_MISMATCH', 'DOMAIN_HASH');
-  if (!hexHash.test(receivedUserHash) || !userOk) return fail('USER_HASH_MISMATCH', 'USER_HASH');
+  const receivedDomainHash = fieldOf(fields, 'DOMAIN_HASH')!;
+  const receivedUserHash = fieldOf(fields, 'USER_HASH')!;
+  const expectedDomainHash = md5Hex(domain.hostname + secret);
+  const expectedUserHash = md5Hex(userIdText + secret);
+  if (!digestEqual(expectedDomainHash, receivedDomainHash))
+    return fail('DOMAIN_HASH_MISMATCH', 'DOMAIN_HASH');
+  if (!digestEqual(expectedUserHash, receivedUserHash)) return fail('USER_HASH_MISMATCH', 'USER_HASH');
   if (options.referer !== undefined) {
     if (options.referer === null || options.referer === '') return fail('REFERER_MISSING', 'referer');
-    if (refererOrigin(options.referer) !== domain.origin) return fail('REFERER_MISMATCH', 'referer');
+    if (!refererFromOrigin(options.referer, domain.origin)) return fail('REFERER_MISMATCH', 'referer');
   }
-  const int = (key: string): number => {
-    const text = params.get(key) ?? '';
-    return decimal.test(text) ? Number(text) : 0;
-  };
-  const text = (key: string): string => params.get(key) ?? '';
-  const messageId = params.get('MESSAGE_ID');
+  const messageId = fieldOf(fields, 'MESSAGE_ID');
   return {
     ok: true,
     launch: {
-      botId: int('BOT_ID'),
-      botCode: text('BOT_CODE'),
-      appId: int('APP_ID'),
-      appCode: text('APP_CODE'),
+      botId: intOf(fields, 'BOT_ID'),
+      botCode: textOf(fields, 'BOT_CODE'),
+      appId: intOf(fields, 'APP_ID'),
+      appCode: textOf(fields, 'APP_CODE'),
       domain: domain.origin,
       userId: Number(userIdText),
-      dialogId: text('DIALOG_ID'),
-      dialogContext: text('DIALOG_CONTEXT'),
-      dialogEntityId: text('DIALOG_ENTITY_ID'),
-      dialogEntityData1: text('DIALOG_ENTITY_DATA_1'),
-      lang: text('LANG'),
-      isChrome: text('IS_CHROME') === 'Y',
-      context: text('CONTEXT'),
-      darkMode: text('DARK_MODE') === 'Y',
+      dialogId: textOf(fields, 'DIALOG_ID'),
+      dialogContext: textOf(fields, 'DIALOG_CONTEXT'),
+      dialogEntityId: textOf(fields, 'DIALOG_ENTITY_ID'),
+      dialogEntityData1: textOf(fields, 'DIALOG_ENTITY_DATA_1'),
+      lang: textOf(fields, 'LANG'),
+      isChrome: textOf(fields, 'IS_CHROME') === 'Y',
+      context: textOf(fields, 'CONTEXT'),
+      darkMode: textOf(fields, 'DARK_MODE') === 'Y',
       messageId: messageId !== null && decimal.test(messageId) ? Number(messageId) : null,
-      buttonParams: params.get('BUTTON_PARAMS'),
+      buttonParams: fieldOf(fields, 'BUTTON_PARAMS'),
     },
   };
 }
