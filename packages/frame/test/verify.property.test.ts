@@ -182,7 +182,7 @@ describe('verifyChatAppLaunch properties', () => {
           lang: input.lang,
           context: input.context,
           messageId: input.messageId ?? null,
-          buttonParams: input.buttonParams ?? null,
+          buttonParams: input.buttonParams ?? '',
         });
       }),
       { numRuns: 300 },

@@ -164,7 +164,7 @@ describe('verifyChatAppLaunch: accepted launches', () => {
       context: '',
       isChrome: false,
       messageId: null,
-      buttonParams: null,
+      buttonParams: '',
     });
   });
 

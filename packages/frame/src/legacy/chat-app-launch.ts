@@ -3,31 +3,10 @@
  * (HOST-PROTOCOL.md §5). The DOMAIN_HASH / USER_HASH signatures are checked on the server
  * (`@imkit/frame/verify`), not here.
  */
+import type { ChatAppLaunch } from '../chat-app-launch.js';
 import { ChatAppError } from './chat-app-error.js';
 
-export interface ChatAppLaunch {
-  readonly botId: number;
-  readonly botCode: string;
-  readonly appId: number;
-  readonly appCode: string;
-  /** The portal origin (`https://portal.bitrix24.com`); the only origin the client talks to. */
-  readonly domain: string;
-  readonly userId: number;
-  /** `chat<N>` for group chats, the user id for private dialogs. */
-  readonly dialogId: string;
-  readonly dialogContext: string;
-  readonly dialogEntityId: string;
-  readonly dialogEntityData1: string;
-  readonly lang: string;
-  readonly isChrome: boolean;
-  /** Opened from the message input (`textarea`) or from a keyboard/menu button (`button`). */
-  readonly context: 'textarea' | 'button' | '';
-  readonly darkMode: boolean;
-  /** The message whose button opened the app; null when opened from the input. */
-  readonly messageId: number | null;
-  /** The button's APP_PARAMS. */
-  readonly buttonParams: string;
-}
+export type { ChatAppLaunch };
 
 export function parseChatAppLaunch(search: string | URLSearchParams): ChatAppLaunch {
   const query = new URLSearchParams(search);

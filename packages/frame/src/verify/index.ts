@@ -3,6 +3,7 @@
  * (`imbot.app.register` IFRAME apps, HOST-PROTOCOL.md §5) and the application token of install events.
  */
 import * as nodeCrypto from 'node:crypto';
+import type { ChatAppLaunch } from '../chat-app-launch.js';
 
 type HashFn = (algorithm: string, data: string, encoding: 'hex') => string;
 const oneShotHash = (nodeCrypto as unknown as { hash?: HashFn }).hash;
@@ -53,26 +54,7 @@ export function constantTimeEqual(a: string, b: string): boolean {
   return nodeCrypto.timingSafeEqual(left, right);
 }
 
-/** The launch query of a legacy chat app, typed. */
-export interface ChatAppLaunch {
-  readonly botId: number;
-  readonly botCode: string;
-  readonly appId: number;
-  readonly appCode: string;
-  /** Portal origin with scheme (and port when not default), such as `https://test.bitrix24.com`. */
-  readonly domain: string;
-  readonly userId: number;
-  readonly dialogId: string;
-  readonly dialogContext: string;
-  readonly dialogEntityId: string;
-  readonly dialogEntityData1: string;
-  readonly lang: string;
-  readonly isChrome: boolean;
-  readonly context: 'textarea' | 'button' | string;
-  readonly darkMode: boolean;
-  readonly messageId: number | null;
-  readonly buttonParams: string | null;
-}
+export type { ChatAppLaunch };
 
 export type LaunchFailure =
   | 'MISSING_FIELD'
@@ -293,6 +275,10 @@ function intOf(fields: LaunchFields, key: LaunchKey): number {
   return decimal.test(text) ? Number(text) : 0;
 }
 
+function contextOf(text: string): ChatAppLaunch['context'] {
+  return text === 'textarea' || text === 'button' ? text : '';
+}
+
 function fail(reason: LaunchFailure, field?: string): LaunchVerification {
   return field === undefined ? { ok: false, reason } : { ok: false, reason, field };
 }
@@ -348,10 +334,10 @@ export function verifyChatAppLaunch(query: LaunchQuery, options: VerifyLaunchOpt
       dialogEntityData1: textOf(fields, 'DIALOG_ENTITY_DATA_1'),
       lang: textOf(fields, 'LANG'),
       isChrome: textOf(fields, 'IS_CHROME') === 'Y',
-      context: textOf(fields, 'CONTEXT'),
+      context: contextOf(textOf(fields, 'CONTEXT')),
       darkMode: textOf(fields, 'DARK_MODE') === 'Y',
       messageId: messageId !== null && decimal.test(messageId) ? Number(messageId) : null,
-      buttonParams: fieldOf(fields, 'BUTTON_PARAMS'),
+      buttonParams: textOf(fields, 'BUTTON_PARAMS'),
     },
   };
 }
