@@ -5,8 +5,9 @@
  * A webhook URL as --portal is a usage error (exit 2, nothing sent); a bad token exits 1 naming the
  * host's error.
  *
- * The CLI runs as `node --import tsx …/cli.ts` rather than `pnpm placements`: `pnpm --filter … exec`
- * reports every non-zero exit as 1, which would hide the usage error's 2.
+ * The first apply runs the documented `pnpm -s placements …` from the repo root; the other runs call
+ * `node --import tsx …/cli.ts` directly, because the root script's `pnpm --filter … exec` reports every
+ * non-zero exit as 1, which would hide the usage error's 2.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -27,10 +28,19 @@ interface CliRun {
   readonly stderr: string;
 }
 
+/** How the CLI is started: the root `pnpm placements` script, or node with tsx on the source. */
+type CliEntry = 'pnpm' | 'node';
+
+const entryCommands: Record<CliEntry, (args: readonly string[]) => [string, string[]]> = {
+  pnpm: (args) => ['pnpm', ['--silent', 'placements', ...args]],
+  node: (args) => [process.execPath, ['--import', 'tsx', cliPath, ...args]],
+};
+
 /** Runs the CLI to completion; its process group is killed when it outlives `cliTimeoutMs`. */
-function runInstallerCli(args: readonly string[]): Promise<CliRun> {
+function runInstallerCli(args: readonly string[], entry: CliEntry = 'node'): Promise<CliRun> {
+  const [command, commandArgs] = entryCommands[entry](args);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
+    const child = spawn(command, commandArgs, {
       cwd: repoRoot,
       env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,7 +55,11 @@ function runInstallerCli(args: readonly string[]): Promise<CliRun> {
       stderr += chunk.toString();
     });
     const timer = setTimeout(() => {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // The group ended between the timeout and the kill.
+      }
       reject(new Error(`installer CLI ${args.join(' ')} did not exit within ${cliTimeoutMs} ms:\n${stderr}`));
     }, cliTimeoutMs);
     child.on('error', (error) => {
@@ -102,7 +116,9 @@ test('apply binds the five apps; a second apply changes nothing in one request; 
 }) => {
   const common = ['--portal', emulator.url, '--access-token', adminToken, '--handler-base', handlerBase];
 
-  const first = await countingTraffic(emulator, () => runInstallerCli(['apply', ...common, '--json']));
+  const first = await countingTraffic(emulator, () =>
+    runInstallerCli(['apply', ...common, '--json'], 'pnpm'),
+  );
   expect(first.result.code, first.result.stderr).toBe(0);
   const applied = parseJson<ApplyResult>(first.result);
   expect(applied.ok).toBe(true);
