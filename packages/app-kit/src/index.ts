@@ -2,6 +2,7 @@
  * `@imkit/app-kit`: what every imkit chat app would otherwise repeat. Import `@imkit/app-kit/base.css`
  * once in `main.tsx` for the shared look.
  */
+export { type LoadingStore, useAppStore } from './app-store.js';
 export { bootApp } from './boot-app.js';
 export { type DialogRef, parseDialogId } from './dialog-id.js';
 export { type ErrorInfo, toErrorInfo } from './error-info.js';

@@ -3,11 +3,13 @@
  * `apps/<name>/`) and its e2e spec (for `e2e/<name>.spec.ts`). Pure: nothing is written here.
  */
 import type { AppSpec } from './app-spec.js';
+import { e2eFile } from './templates/e2e-file.js';
 import { flavors } from './templates/flavors.js';
 import { packageFile, tsconfigFile, viteConfigFile } from './templates/package-file.js';
 import { indexHtmlFile, mainFile } from './templates/page-files.js';
 import { placementFile } from './templates/placement-file.js';
 import { readmeFile } from './templates/readme-file.js';
+import { textsFile } from './templates/texts-file.js';
 
 export interface RenderedApp {
   /** Path relative to the app folder → content. */
@@ -18,6 +20,7 @@ export interface RenderedApp {
 
 export function renderApp(spec: AppSpec): RenderedApp {
   const flavor = flavors[spec.placement];
+  const files = flavor.files(spec);
   return {
     appFiles: {
       'package.json': packageFile(spec),
@@ -27,8 +30,12 @@ export function renderApp(spec: AppSpec): RenderedApp {
       'placement.ts': placementFile(spec),
       'README.md': readmeFile(spec),
       'src/main.tsx': mainFile(spec),
-      ...flavor.files(spec),
+      ...files.helpers,
+      'src/store.ts': files.store,
+      'src/texts.ts': textsFile(spec, flavor.messages),
+      'src/components/App.tsx': files.app,
+      'test/app.test.tsx': files.unitTest,
     },
-    e2eSpec: flavor.e2e(spec),
+    e2eSpec: e2eFile(spec, flavor.e2e),
   };
 }

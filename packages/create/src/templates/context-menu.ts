@@ -3,11 +3,12 @@
  * PLACEMENT_OPTIONS.messageId and dialogId; the app reads that message (`im.dialog.messages.get`), posts a
  * reply quoting it (`im.message.add`) and closes the slider. The slider cannot resize.
  */
-import type { AppSpec } from '../app-spec.js';
+import { loadedAppFile } from './app-file.js';
 import { openDialogFile } from './dialog-files.js';
-import { e2eDialogId } from './e2e-dialog.js';
 import type { Flavor } from './flavor.js';
-import { tsString } from './source-text.js';
+import { storeFile } from './store-file.js';
+import { refusedOptionTest } from './unit-test-cases.js';
+import { unitTestFile } from './unit-test-file.js';
 
 const message = `/**
  * The message the context menu was opened on: PLACEMENT_OPTIONS.messageId (a string of digits), read
@@ -39,19 +40,15 @@ export function readMessage(answer: unknown, id: number): ChatMessage {
 }
 `;
 
-const store = `/**
- * The app's state and actions (zustand). IM_CONTEXT_MENU is opened on one message of one chat: the app
+const store = storeFile({
+  about: `IM_CONTEXT_MENU is opened on one message of one chat: the app
  * reads that message (\`im.dialog.messages.get\` from messageId - 1, limit 1), posts a reply quoting it
- * (\`im.message.add\` to the dialogId) and closes the slider.
- */
-import { idle, type Remote, track } from '@imkit/app-kit';
-import type { Frame } from '@imkit/frame';
-import { create } from 'zustand';
-import { type ChatMessage, openMessageId, readMessage } from './chat-message.js';
+ * (\`im.message.add\` to the dialogId) and closes the slider.`,
+  imports: `import { type ChatMessage, openMessageId, readMessage } from './chat-message.js';
 import { openDialogId } from './open-dialog.js';
 import { texts } from './texts.js';
-
-export interface AppState {
+`,
+  body: `export interface AppState {
   readonly message: Remote<ChatMessage>;
   /** The id of the reply posted. */
   readonly reply: Remote<number>;
@@ -102,69 +99,31 @@ export function createAppStore(frame: AppFrame) {
     },
   }));
 }
+`,
+});
 
-export type AppStore = ReturnType<typeof createAppStore>;
-`;
-
-const app = `/** The app root: one store per launched frame, the message loaded on start. */
-import { ErrorNotice, Loading } from '@imkit/app-kit';
-import { useEffect, useState } from 'preact/hooks';
-import { type AppFrame, createAppStore } from '../store.js';
-import { texts } from '../texts.js';
-
-export function App({ frame }: { frame: AppFrame }) {
-  const [store] = useState(() => createAppStore(frame));
-  const { message, reply, load, sendReply } = store();
-  useEffect(() => {
-    void store.getState().load();
-  }, [store]);
-  const lang = frame.context.lang;
-  const t = texts(lang);
-  return (
-    <main>
-      <h1>{t('title')}</h1>
-      {message.status === 'error' && <ErrorNotice error={message.error} lang={lang} onRetry={load} />}
-      {(message.status === 'idle' || message.status === 'loading') && <Loading lang={lang} />}
-      {message.status === 'ready' && (
-        <>
-          <figure aria-label={t('message')}>
+const app = loadedAppFile({
+  loads: 'the message',
+  remote: 'message',
+  uses: 'reply, load, sendReply',
+  ready: `          <figure aria-label={t('message')}>
             <blockquote>{message.data.text}</blockquote>
           </figure>
           <button onClick={sendReply} disabled={reply.status === 'loading'}>
             {t('reply')}
-          </button>
-        </>
-      )}
-      {reply.status === 'error' && <ErrorNotice error={reply.error} lang={lang} />}
-    </main>
-  );
-}
-`;
+          </button>`,
+  after: `      {reply.status === 'error' && <ErrorNotice error={reply.error} lang={lang} />}
+`,
+});
 
-function texts(spec: AppSpec): string {
-  return `/** The app's interface texts; add a language next to \`en\` (the host's language is \`context.lang\`). */
-import { createI18n } from '@imkit/app-kit';
-
-const en = {
-  title: ${tsString(spec.title)},
+const messages = {
   message: 'Message',
   reply: 'Reply with a quote',
   replyText: 'Re: “{quote}”',
-} as const;
+};
 
-export const texts = createI18n<keyof typeof en>({ en });
-`;
-}
-
-const unitTest = `import { createFakeFrame, type RestHandler } from '@imkit/app-kit/testing';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../src/components/App.js';
-import { createAppStore } from '../src/store.js';
-
-afterEach(cleanup);
-
-const history = { messages: [{ id: 104, text: 'I can help with the banners' }] };
+const unitTest =
+  unitTestFile(`const history = { messages: [{ id: 104, text: 'I can help with the banners' }] };
 
 function fakeFrame(rest: Record<string, RestHandler> = {}, messageId = '104') {
   return createFakeFrame({
@@ -194,28 +153,16 @@ describe('app', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('MESSAGE_ID_ERROR');
   });
 
-  it('refuses a messageId that is not a number without calling REST', async () => {
-    const frame = fakeFrame({}, 'abc');
-    const store = createAppStore(frame);
-    await store.getState().load();
-    expect(store.getState().message).toMatchObject({ status: 'error', error: { code: 'MESSAGE_ID_ERROR' } });
-    expect(frame.calls).toEqual([]);
-  });
-});
-`;
+${refusedOptionTest({
+  title: 'refuses a messageId that is not a number without calling REST',
+  frame: `fakeFrame({}, 'abc')`,
+  call: 'load()',
+  remote: 'message',
+  code: 'MESSAGE_ID_ERROR',
+})}});
+`);
 
-function e2e(spec: AppSpec, dialogId: string): string {
-  return `/**
- * ${spec.name} in the emulator: "Create using…" on the last message of a chat opens it in the slider; it
- * shows that message and posts a reply quoting it. The fixture serves built apps only: run
- * \`pnpm --filter @imkit/app-${spec.name} build\` first.
- */
-import { expect, test } from '@imkit/emulator/fixture';
-
-const title = ${tsString(spec.title)};
-const dialogId = '${dialogId}';
-
-test('shows the message it was opened on and replies with a quote', async ({ shell, portal }) => {
+const e2eTest = `test('shows the message it was opened on and replies with a quote', async ({ shell, portal }) => {
   const history = await portal.rest<{ messages: { text: string }[] }>('im.dialog.messages.get', {
     DIALOG_ID: dialogId,
     LIMIT: 1,
@@ -230,17 +177,23 @@ test('shows the message it was opened on and replies with a quote', async ({ she
   await expect(reply).toBeVisible();
 });
 `;
-}
 
 export const contextMenuFlavor: Flavor = {
   does: 'shows the message it was opened on (`im.dialog.messages.get`) and replies quoting it (`im.message.add`)',
-  files: (spec) => ({
-    'src/open-dialog.ts': openDialogFile,
-    'src/chat-message.ts': message,
-    'src/store.ts': store,
-    'src/texts.ts': texts(spec),
-    'src/components/App.tsx': app,
-    'test/app.test.tsx': unitTest,
+  messages,
+  files: () => ({
+    helpers: {
+      'src/open-dialog.ts': openDialogFile,
+      'src/chat-message.ts': message,
+    },
+    store,
+    app,
+    unitTest,
   }),
-  e2e: (spec) => e2e(spec, e2eDialogId(spec.options)),
+  e2e: {
+    about:
+      '"Create using…" on the last message of a chat opens it in the slider; it\n * shows that message and posts a reply quoting it.',
+    inChat: true,
+    body: e2eTest,
+  },
 };

@@ -3,22 +3,18 @@
  * click sends the picked emoji to the chat (`im.message.add`). The official docs mark this placement
  * deprecated in recent `im` versions: it still binds, but the new chat may no longer open it.
  */
-import type { AppSpec } from '../app-spec.js';
 import { openDialogFile } from './dialog-files.js';
-import { e2eDialogId } from './e2e-dialog.js';
 import type { Flavor } from './flavor.js';
-import { tsString } from './source-text.js';
+import { storeFile } from './store-file.js';
+import { deniedHandler, refusedOptionTest, restFailureTest } from './unit-test-cases.js';
+import { unitTestFile } from './unit-test-file.js';
 
-const store = `/**
- * The app's state and actions (zustand). IM_SMILES_SELECTOR is opened for one chat: a pick sends the
- * emoji to it (\`im.message.add\` with PLACEMENT_OPTIONS.dialogId).
- */
-import { idle, type Remote, track } from '@imkit/app-kit';
-import type { Frame } from '@imkit/frame';
-import { create } from 'zustand';
-import { openDialogId } from './open-dialog.js';
-
-export const emoji = ['👍', '🎉', '🙏', '😀', '🚀'] as const;
+const store = storeFile({
+  about: `IM_SMILES_SELECTOR is opened for one chat: a pick sends the
+ * emoji to it (\`im.message.add\` with PLACEMENT_OPTIONS.dialogId).`,
+  imports: `import { openDialogId } from './open-dialog.js';
+`,
+  body: `export const emoji = ['👍', '🎉', '🙏', '😀', '🚀'] as const;
 export type Emoji = (typeof emoji)[number];
 
 export interface AppState {
@@ -48,9 +44,8 @@ export function createAppStore(frame: AppFrame) {
     },
   }));
 }
-
-export type AppStore = ReturnType<typeof createAppStore>;
-`;
+`,
+});
 
 const app = `/** The app root: one store per launched frame; one button per emoji. */
 import { ErrorNotice } from '@imkit/app-kit';
@@ -81,30 +76,13 @@ export function App({ frame }: { frame: AppFrame & { readonly context: { readonl
 }
 `;
 
-function texts(spec: AppSpec): string {
-  return `/** The app's interface texts; add a language next to \`en\` (the host's language is \`context.lang\`). */
-import { createI18n } from '@imkit/app-kit';
-
-const en = {
-  title: ${tsString(spec.title)},
+const messages = {
   pick: 'Emoji',
   send: 'Send {emoji}',
   sent: 'Sent {emoji} to the chat.',
-} as const;
+};
 
-export const texts = createI18n<keyof typeof en>({ en });
-`;
-}
-
-const unitTest = `import { createFakeFrame, type RestHandler } from '@imkit/app-kit/testing';
-import { RestError } from '@imkit/frame';
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../src/components/App.js';
-import { createAppStore } from '../src/store.js';
-
-afterEach(cleanup);
-
+const unitTest = unitTestFile(`${deniedHandler}
 function fakeFrame(messageAdd: RestHandler = () => 907, dialogId = 'chat12') {
   return createFakeFrame({
     placement: 'IM_SMILES_SELECTOR',
@@ -124,36 +102,17 @@ describe('app', () => {
     ]);
   });
 
-  it('shows a REST failure with its code', async () => {
-    const frame = fakeFrame(() => {
-      throw new RestError({ code: 'ACCESS_ERROR', description: 'No access', status: 403, method: 'x' });
-    });
-    render(<App frame={frame} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Send 👍' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('ACCESS_ERROR');
-  });
+${restFailureTest('fakeFrame(denied)', "    fireEvent.click(screen.getByRole('button', { name: 'Send 👍' }));\n")}
+${refusedOptionTest({
+  title: 'refuses a dialogId that is not a chat without calling REST',
+  frame: `fakeFrame(undefined, 'nobody')`,
+  call: "send('👍')",
+  remote: 'sent',
+  code: 'DIALOG_ID_EMPTY',
+})}});
+`);
 
-  it('refuses a dialogId that is not a chat without calling REST', async () => {
-    const frame = fakeFrame(undefined, 'nobody');
-    const store = createAppStore(frame);
-    await store.getState().send('👍');
-    expect(store.getState().sent).toMatchObject({ status: 'error', error: { code: 'DIALOG_ID_EMPTY' } });
-    expect(frame.calls).toEqual([]);
-  });
-});
-`;
-
-function e2e(spec: AppSpec, dialogId: string): string {
-  return `/**
- * ${spec.name} in the emulator: a tab of the smiley selector in a chat; a pick sends the emoji to the
- * chat. The fixture serves built apps only: run \`pnpm --filter @imkit/app-${spec.name} build\` first.
- */
-import { expect, test } from '@imkit/emulator/fixture';
-
-const title = ${tsString(spec.title)};
-const dialogId = '${dialogId}';
-
-test('sends the picked emoji to the open chat', async ({ shell }) => {
+const e2eTest = `test('sends the picked emoji to the open chat', async ({ shell }) => {
   await shell.openChat(dialogId);
   const messages = shell.page.getByTestId('message');
   const before = await messages.count();
@@ -164,16 +123,21 @@ test('sends the picked emoji to the open chat', async ({ shell }) => {
   await expect(messages.last()).toContainText('🚀');
 });
 `;
-}
 
 export const smilesSelectorFlavor: Flavor = {
   does: 'sends the picked emoji to the open chat (`im.message.add`)',
-  files: (spec) => ({
-    'src/open-dialog.ts': openDialogFile,
-    'src/store.ts': store,
-    'src/texts.ts': texts(spec),
-    'src/components/App.tsx': app,
-    'test/app.test.tsx': unitTest,
+  messages,
+  files: () => ({
+    helpers: {
+      'src/open-dialog.ts': openDialogFile,
+    },
+    store,
+    app,
+    unitTest,
   }),
-  e2e: (spec) => e2e(spec, e2eDialogId(spec.options)),
+  e2e: {
+    about: 'a tab of the smiley selector in a chat; a pick sends the emoji to the\n * chat.',
+    inChat: true,
+    body: e2eTest,
+  },
 };
