@@ -3,9 +3,10 @@
  * (strings); the message itself comes from `im.dialog.messages.get` with FIRST_ID = messageId − 1 and
  * LIMIT 1, which answers the first message after FIRST_ID: the chosen one.
  */
+
+import { asArray, asRecord, readId, readString } from '@imkit/app-kit';
 import type { RestCaller } from '@imkit/frame';
 import { isDialogId } from './dialog-id.js';
-import { asArray, asRecord, readId, readString } from './json.js';
 
 export interface ChosenMessage {
   readonly id: number;

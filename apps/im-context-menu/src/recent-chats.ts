@@ -3,11 +3,12 @@
  * each with its kind and, for open-line chats saved in CRM, the CRM binding that makes
  * `imopenlines.crm.message.add` possible.
  */
+
+import { asArray, asRecord, type JsonRecord, readId, readString } from '@imkit/app-kit';
 import type { RestCaller } from '@imkit/frame';
 import type { ChatType } from '@imkit/frame/placements';
 import { type CrmBinding, parseCrmBinding } from './crm-binding.js';
 import { isDialogId } from './dialog-id.js';
-import { asArray, asRecord, type JsonRecord, readId, readString } from './json.js';
 
 export interface RecentChat {
   /** `chat12` or a user id. */

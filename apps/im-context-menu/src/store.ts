@@ -8,12 +8,17 @@
  * `imopenlines.crm.message.add` into a CRM-bound open line — and closes the slider on success. The
  * slider cannot resize (IM_CONTEXT_MENU: canResize false), so the app never asks to.
  */
-import { type ErrorInfo, type PlacementFrame, toErrorInfo } from '@imkit/app-kit';
+import {
+  asRecord,
+  type ErrorInfo,
+  formatDate,
+  type PlacementFrame,
+  readId,
+  toErrorInfo,
+} from '@imkit/app-kit';
 import { create } from 'zustand';
 import { type ChosenMessage, loadChosenMessage } from './chosen-message.js';
 import { buildCrmMessageAdd, buildMessageAdd, type FollowUpInput, maxNoteLength } from './follow-up.js';
-import { formatDate } from './format-date.js';
-import { asRecord, readId } from './json.js';
 import { checkAttach, checkKeyboard, type PayloadProblem } from './payload-limits.js';
 import { loadRecentChats, type RecentChat } from './recent-chats.js';
 import { loading, type Remote } from './remote.js';

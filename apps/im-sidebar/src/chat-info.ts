@@ -3,8 +3,9 @@
  * (`chat12` or a user id); whether the chat is a private dialog, a group chat, an open-line chat or a
  * CRM chat comes from the chat's `type` and `entity_type`.
  */
+
+import { asRecord, readId, readString } from '@imkit/app-kit';
 import type { ChatType } from '@imkit/frame/placements';
-import { asRecord, readId, readString } from './json.js';
 import { type OpenLineData, parseOpenLineData } from './open-line-data.js';
 
 export interface ChatInfo {

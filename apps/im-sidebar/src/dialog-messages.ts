@@ -2,7 +2,7 @@
  * Messages of a dialog, read from `im.dialog.messages.get` (`{messages[], users{}, files{}}`): each
  * message with its author, date, text and the links it shares, and the users the answer describes.
  */
-import { asArray, asRecord, readBoolean, readId, readString } from './json.js';
+import { asArray, asRecord, readBoolean, readId, readString } from '@imkit/app-kit';
 import { extractLinks } from './links.js';
 
 export interface ChatMessage {

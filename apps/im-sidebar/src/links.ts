@@ -3,7 +3,7 @@
  * of its attachments (`params.ATTACH[].BLOCKS[].RICH_LINK|LINK`). Only http(s) URLs are kept, so a
  * `javascript:` link can never reach the page.
  */
-import { asArray, asRecord, readString } from './json.js';
+import { asArray, asRecord, readString } from '@imkit/app-kit';
 
 const urlInText = /\bhttps?:\/\/[^\s"'<>[\]]+/gi;
 const trailingPunctuation = /[.,;:!?)]+$/;

@@ -5,8 +5,9 @@
  * (`imopenlines.bot.session.transfer`) and finishing the session (`imopenlines.bot.session.finish`).
  * Inputs are checked before any call; a bad one comes back as a typed problem naming the field.
  */
+
+import { asArray, asRecord, readId, readString } from '@imkit/app-kit';
 import type { RestCaller } from '@imkit/frame';
-import { asArray, asRecord, readId, readString } from './json.js';
 import { type OpenLineData, parseOpenLineData } from './open-line-data.js';
 
 export interface OpenLineSession {

@@ -1,8 +1,7 @@
 /** The message the follow-up is about: author, time and text, as the user will see it quoted. */
-import { ErrorNotice, Loading } from '@imkit/app-kit';
+import { ErrorNotice, formatDate, Loading } from '@imkit/app-kit';
 import type { ChosenMessage } from '../chosen-message.js';
 import { explainError } from '../error-text.js';
-import { formatDate } from '../format-date.js';
 import type { Remote } from '../remote.js';
 import type { FollowUpTranslate } from '../texts.js';
 

@@ -1,6 +1,5 @@
 /** The insights part of the sidebar: loading, error or the three lists. */
-import { Empty, ErrorNotice, Loading } from '@imkit/app-kit';
-import { formatDate } from '../format-date.js';
+import { Empty, ErrorNotice, formatDate, Loading } from '@imkit/app-kit';
 import type { Insights } from '../insights.js';
 import type { Remote } from '../remote.js';
 import type { SidebarTranslate } from '../texts.js';

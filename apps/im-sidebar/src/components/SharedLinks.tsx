@@ -1,6 +1,5 @@
 /** Links shared in the chat, newest first; they open in a new tab without access to this page. */
-import { Empty } from '@imkit/app-kit';
-import { formatDate } from '../format-date.js';
+import { Empty, formatDate } from '@imkit/app-kit';
 import type { SharedLink } from '../insights.js';
 import type { SidebarTranslate } from '../texts.js';
 
