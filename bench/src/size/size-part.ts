@@ -4,10 +4,10 @@
  * against the first-load JS of a page that only calls `initializeB24Frame()`, built with the same Vite.
  */
 import { join } from 'node:path';
+import { measureEntry } from '../../../scripts/size-budget.mjs';
 import type { Figure } from '../figure.js';
 import { appsDir, repoRoot, sampleApps } from '../repo-paths.js';
 import { ensureAppsBuilt } from './app-builds.js';
-import { entryBytes } from './entry-bytes.js';
 import { firstLoadJs } from './first-load-js.js';
 import { benchPageDist, buildBenchPages } from './reference-pages.js';
 
@@ -27,14 +27,14 @@ export async function runSizePart(log: (line: string) => void): Promise<Figure[]
     {
       ...base,
       figure: '@imkit/frame min+gzip',
-      ours: await entryBytes(join(frameSrc, 'index.ts')),
+      ours: (await measureEntry(join(frameSrc, 'index.ts'))).bytes,
       goal: frameGoal,
       note: 'esbuild bundle of src/index.ts, dynamic imports (REST transport, SDK) not counted',
     },
     {
       ...base,
       figure: '@imkit/frame/legacy min+gzip',
-      ours: await entryBytes(join(frameSrc, 'legacy', 'index.ts')),
+      ours: (await measureEntry(join(frameSrc, 'legacy', 'index.ts'))).bytes,
       goal: legacyGoal,
     },
     {
