@@ -1,15 +1,17 @@
 /**
  * `pnpm dev` end to end: the real command as a child process (its own process group) on free ports with
- * memory-only state (`--memory`, so the developer's `.emulator-state` is never touched). Once it prints
+ * a fresh throwaway state file (`--fresh --state <tmp>`, so the developer's `.emulator-state` is never
+ * touched; the test checks the throwaway file got the bindings). Once it prints
  * its URL and the placement install report, the shell shows all five sample apps in their slots, the
  * sidebar app loads from the Vite dev server and reads the chat over REST, and SIGINT to the process group
  * shuts everything down within a time limit, releasing both ports.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultStateFile } from '@imkit/emulator';
 import { expect, test } from '@playwright/test';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -76,8 +78,8 @@ class DevRun {
   private readonly child: ChildProcess;
   private readonly watchers = new Set<() => void>();
 
-  constructor(env: Record<string, string>) {
-    this.child = spawn('pnpm', ['dev', '--memory'], {
+  constructor(args: readonly string[], env: Record<string, string>) {
+    this.child = spawn('pnpm', ['dev', ...args], {
       cwd: repoRoot,
       env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -149,18 +151,18 @@ class DevRun {
   }
 }
 
-function stateFileStamp(): string {
-  return existsSync(defaultStateFile) ? `mtime ${statSync(defaultStateFile).mtimeMs}` : 'absent';
-}
-
 test('pnpm dev serves the shell with the five sample apps from Vite and stops on SIGINT', async ({
   page,
 }) => {
   test.setTimeout(readyTimeoutMs + 90_000);
   const [emulatorPort, appsPort] = await freePortPair();
   const appsBase = `http://127.0.0.1:${appsPort}/`;
-  const stateBefore = stateFileStamp();
-  const dev = new DevRun({ IMKIT_EMULATOR_PORT: String(emulatorPort), IMKIT_APPS_PORT: String(appsPort) });
+  const stateDir = await mkdtemp(join(tmpdir(), 'imkit-dev-state-'));
+  const stateFile = join(stateDir, 'portal.json');
+  const dev = new DevRun(['--fresh', '--state', stateFile], {
+    IMKIT_EMULATOR_PORT: String(emulatorPort),
+    IMKIT_APPS_PORT: String(appsPort),
+  });
   try {
     const [, url] = await dev.waitForOutput(/^imkit emulator: (\S+)$/m, readyTimeoutMs);
     expect(url).toBe(`http://127.0.0.1:${emulatorPort}/`);
@@ -220,8 +222,10 @@ test('pnpm dev serves the shell with the five sample apps from Vite and stops on
     expect(exit.signal === 'SIGINT' || exit.code === 0, JSON.stringify(exit)).toBe(true);
     expect(await portIsFree(emulatorPort)).toBe(true);
     expect(await portIsFree(appsPort)).toBe(true);
-    expect(stateFileStamp()).toBe(stateBefore);
+    const saved = JSON.parse(await readFile(stateFile, 'utf8')) as { bindings: ShellBinding[] };
+    expect(saved.bindings.map((b) => b.handler).sort()).toEqual(bindings.map((b) => b.handler).sort());
   } finally {
     dev.signal('SIGKILL');
+    await rm(stateDir, { recursive: true, force: true });
   }
 });
