@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CreateError, parseCreateArgs } from '../src/index.js';
+import { issueExampleArgv } from './support/issue-example.js';
 
 describe('parseCreateArgs', () => {
   it('reads the issue example', () => {
-    const args = parseCreateArgs([
-      '--name',
-      'my-app',
-      '--placement',
-      'IM_SIDEBAR',
-      '--title',
-      'My app',
-      '--icon',
-      'fa-book',
-      '--yes',
-    ]);
+    const args = parseCreateArgs(issueExampleArgv);
     expect(args).toEqual({
       help: false,
       yes: true,

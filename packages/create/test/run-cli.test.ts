@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/index.js';
+import { issueExampleArgv } from './support/issue-example.js';
 
 let root: string;
 
@@ -41,17 +42,7 @@ async function cli(argv: readonly string[], lines: readonly string[] = [], start
 
 describe('runCli --yes', () => {
   it('creates the app from flags and prints the files and next commands', async () => {
-    const { code, out, err } = await cli([
-      '--name',
-      'my-app',
-      '--placement',
-      'IM_SIDEBAR',
-      '--title',
-      'My app',
-      '--icon',
-      'fa-book',
-      '--yes',
-    ]);
+    const { code, out, err } = await cli(issueExampleArgv);
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toContain('Created my-app (IM_SIDEBAR, "My app"):');
