@@ -21,8 +21,24 @@ function appsPort(): number {
   return Number(text);
 }
 
+const devUsage = `Usage: pnpm dev [--port <n>] [--fresh] [--state <file> | --memory]
+  Starts the emulator (IMKIT_EMULATOR_PORT, default 3000) and one Vite dev server for every app
+  (IMKIT_APPS_PORT, default 5173), then installs the apps' placements into the emulated portal.
+  --port <n>       portal port
+  --fresh          start from seed/portal.json, ignoring the saved state
+  --state <file>   state file (default .emulator-state/portal.json)
+  --memory         keep the state in memory only
+  --help           show this text`;
+
 async function main(): Promise<void> {
-  const { port, fresh, stateFile } = parseCliArgs(process.argv.slice(2));
+  const args = parseCliArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(devUsage);
+    return;
+  }
+  if (args.serveDist)
+    throw new UsageError('pnpm dev serves the apps from source; --serve-dist is for the emulator CLI');
+  const { port, fresh, stateFile } = args;
   const host = '127.0.0.1';
   const appsBase = `http://${host}:${appsPort()}/`;
   const emulator = await startEmulator({
