@@ -59,7 +59,13 @@ const flagSpec = {
 
 function parseFlags(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: flagSpec });
+    // `pnpm create-app -- --help` passes the separator through; dropped so the flags after it still count.
+    return parseArgs({
+      args: argv.filter((arg) => arg !== '--'),
+      strict: true,
+      allowPositionals: false,
+      options: flagSpec,
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new CreateError('USAGE', 'argv', `${message}\nRun with --help for the list of flags.`);

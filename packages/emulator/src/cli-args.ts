@@ -40,6 +40,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    // `pnpm … start -- --port 0` passes the separator through; it carries no meaning here.
+    if (arg === '--') continue;
     const value = (): string => {
       const next = argv[++i];
       if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value`);

@@ -25,6 +25,12 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--memory'], {}).stateFile).toBeNull();
   });
 
+  it('skips the bare -- that pnpm passes through', () => {
+    expect(parseCliArgs(['--', '--port', '0', '--fresh'], {})).toMatchObject({ port: 0, fresh: true });
+    expect(parseCliArgs(['--port', '0', '--', '--help'], {})).toMatchObject({ port: 0, help: true });
+    expect(() => parseCliArgs(['--port', '--'], {})).toThrow(/--port needs a value/);
+  });
+
   it('refuses bad input naming the option', () => {
     expect(() => parseCliArgs(['--port', 'abc'], {})).toThrow(/--port/);
     expect(() => parseCliArgs(['--port', '70000'], {})).toThrow(UsageError);

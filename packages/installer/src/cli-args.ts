@@ -120,7 +120,8 @@ export function parseCliArgs(
 
 function parse(argv: readonly string[]) {
   return parseArgs({
-    args: [...argv],
+    // `pnpm placements -- --help` passes the separator through; dropped so the flags after it still count.
+    args: argv.filter((arg) => arg !== '--'),
     allowPositionals: true,
     strict: true,
     options: {
