@@ -19,10 +19,10 @@ async function main(): Promise<void> {
     host: args.host,
     fresh: args.fresh,
     ...(args.stateFile === undefined ? {} : { stateFile: args.stateFile }),
-    ...(args.appsPort === null ? {} : { serveApps: { port: args.appsPort, dirs } }),
-    ...(args.serveDist && dirs.install
-      ? { installHandler: `http://${args.host}:${args.appsPort}/install/` }
-      : {}),
+    // With --apps-port 0 the apps origin's port is known only once it listens: installPage waits for it.
+    ...(args.appsPort === null
+      ? {}
+      : { serveApps: { port: args.appsPort, dirs, ...(dirs.install ? { installPage: 'install' } : {}) } }),
   });
   closeOnSignals(() => emulator.close());
   console.log(`imkit emulator: ${emulator.url}`);

@@ -1,6 +1,7 @@
 /** The emulator's Hono app on one origin: REST, OAuth, the shell's private API and the shell itself. */
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { type Faults, requireFaults } from './faults.js';
 import { shellRoutes } from './hosting/shell-hosting.js';
 import { oauthRoutes } from './oauth-routes.js';
 import { privateRoutes } from './private-api/private-routes.js';
@@ -27,6 +28,11 @@ export interface PortalOptions {
   readonly installed?: boolean;
   /** URL of the app's install page (for `POST /emulator/api/install-launch`). */
   readonly installHandler?: string;
+  /**
+   * Fault switches from the start (and after a reset): added latency per REST call, the next N REST
+   * calls answered 503 QUERY_LIMIT_EXCEEDED, the lifetime of new tokens. Default 0, 0, 3600.
+   */
+  readonly faults?: Partial<Faults>;
   /** Serve the shell at `/`; default true. */
   readonly shell?: boolean;
 }
@@ -58,6 +64,7 @@ export function createEmulatorApp(
     origin,
     rateLimit: options.rateLimit ?? defaultRateLimit,
     installHandler: options.installHandler ?? null,
+    ...(options.faults === undefined ? {} : { faults: requireFaults(options.faults, 'faults') }),
   });
   const app = new Hono();
   app.route('/rest', restRoutes(runtime));

@@ -29,3 +29,15 @@ export function checkFaults(input: unknown): FaultsCheck {
   }
   return { ok: true, faults: out };
 }
+
+/** A fault update given in code (`startEmulator({faults})`, `setFaults`); a TypeError names the bad field. */
+export function requireFaults(input: unknown, where: string): Partial<Faults> {
+  const checked = checkFaults(input);
+  if (!checked.ok)
+    throw new TypeError(
+      checked.field === 'body'
+        ? `${where} must be ${checked.rule}`
+        : `${where}.${checked.field} must be ${checked.rule}`,
+    );
+  return checked.faults;
+}

@@ -4,6 +4,7 @@
  */
 import { type ApplicationToken, issueApplicationToken } from './application-token.js';
 import { createEmulatorApp, type PortalOptions } from './emulator-app.js';
+import { type Faults, requireFaults } from './faults.js';
 import { appHostingRoutes, type ServeAppsOptions } from './hosting/app-hosting.js';
 import { ensureShellBuilt } from './hosting/shell-hosting.js';
 import { type Listening, listen } from './listen.js';
@@ -12,6 +13,7 @@ import type { PortalState, Scope } from './state/portal-state.js';
 
 export type { ApplicationToken } from './application-token.js';
 export { createEmulatorApp, defaultStateFile, type PortalOptions } from './emulator-app.js';
+export type { Faults } from './faults.js';
 export type { ServeAppsOptions } from './hosting/app-hosting.js';
 export type { RateLimit } from './rest/leaky-bucket.js';
 export type { EmulatorRuntime } from './runtime.js';
@@ -39,6 +41,11 @@ export interface RunningEmulator {
   applicationToken(userId?: number, scopes?: readonly Scope[]): ApplicationToken;
   /** The inbound webhook base URL of a user (`…/rest/<userId>/<code>/`); throws when the user has none. */
   webhookUrl(userId?: number): string;
+  /**
+   * Changes some fault switches (`latencyMs`, `fail503Count`, `tokenTtlSeconds`), as the shell's Faults
+   * panel does; returns the current values. A bad value is a TypeError naming the field.
+   */
+  setFaults(faults: Partial<Faults>): Faults;
   /** The live portal state (read it in tests; change it only through REST or the private API). */
   readonly state: PortalState;
   readonly runtime: EmulatorRuntime;
@@ -52,8 +59,20 @@ function originOf(host: string, port: number): string {
   return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
 }
 
+/** `serveApps.installPage`, checked before anything listens. */
+function installPageOf(options: EmulatorOptions): string | null {
+  const page = options.serveApps?.installPage;
+  if (page === undefined) return null;
+  if (!Object.hasOwn(options.serveApps?.dirs ?? {}, page))
+    throw new TypeError(`serveApps.installPage: "${page}" is not a key of serveApps.dirs`);
+  if (options.installHandler !== undefined)
+    throw new TypeError('serveApps.installPage: give installHandler or serveApps.installPage, not both');
+  return page;
+}
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
+  const installPage = installPageOf(options);
   if (options.shell !== false) await ensureShellBuilt();
   const { app, runtime } = createEmulatorApp(options);
   const portal = await listen(app, host, options.port ?? 3000);
@@ -72,17 +91,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   }
   const origin = runtime.origin;
+  const appsUrl = apps ? `${originOf(host, apps.port)}/` : undefined;
+  if (appsUrl !== undefined && installPage !== null)
+    runtime.installHandler = new URL(`${installPage.replace(/^\/+|\/+$/g, '')}/`, appsUrl).href;
   return {
     url: `${origin}/`,
     origin,
     domain: runtime.domain,
-    ...(apps ? { appsUrl: `${originOf(host, apps.port)}/` } : {}),
+    ...(appsUrl === undefined ? {} : { appsUrl }),
     applicationToken: (userId = 1, scopes) => issueApplicationToken(runtime, userId, scopes),
     webhookUrl: (userId = 1) => {
       const hook = runtime.state.webhooks.find((h) => h.userId === userId);
       if (hook === undefined) throw new Error(`webhookUrl: user ${userId} has no webhook in the seed`);
       return `${origin}/rest/${hook.userId}/${hook.code}/`;
     },
+    setFaults: (faults) => runtime.setFaults(requireFaults(faults, 'setFaults')),
     get state() {
       return runtime.state;
     },

@@ -1,7 +1,7 @@
 /**
  * Installs the apps of a folder into a running emulator through the installer's own code path:
  * `loadDeclarations` + `applyPlacements` over the installer's Node REST client on an admin application
- * token, and registers the legacy sample (`legacy-chat-app`) with `imbot.app.register`.
+ * token (pruning bindings that are no longer declared), and registers the legacy sample (`legacy-chat-app`) with `imbot.app.register`.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ interface InstallerNode {
   applyPlacements(
     rest: unknown,
     declarations: readonly unknown[],
-    options: { handlerBase: string },
+    options: { handlerBase: string; prune: boolean },
   ): Promise<{
     readonly ok: boolean;
   }>;
@@ -70,7 +70,8 @@ export async function installAppPlacements(
     clientSecret: token.client_secret,
   });
   const declarations = await installer.loadDeclarations(appsDir, handlerBase);
-  const result = await installer.applyPlacements(rest, declarations, { handlerBase });
+  // prune: handlers of an earlier run (another port, a removed app) would show as duplicate app buttons.
+  const result = await installer.applyPlacements(rest, declarations, { handlerBase, prune: true });
   return { ok: result.ok, summary: installer.formatApplyResult(result) };
 }
 

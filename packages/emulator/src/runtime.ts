@@ -13,21 +13,27 @@ export interface RuntimeOptions {
   readonly origin: string;
   readonly rateLimit: RateLimit | false;
   readonly installHandler: string | null;
+  /** Fault switches at start (and after a reset); checked by the caller. */
+  readonly faults?: Partial<Faults>;
 }
 
 export class EmulatorRuntime {
   readonly store: PortalStore;
   readonly events = new EventHub();
-  readonly faults: Faults = { ...defaultFaults };
+  readonly faults: Faults;
+  readonly #initialFaults: Readonly<Faults>;
   readonly rateLimiter: LeakyBucket | null;
   readonly frames = new FrameSessions();
-  readonly installHandler: string | null;
+  /** The app's install page; set late when it is served on an apps origin that listens on port 0. */
+  installHandler: string | null;
   origin: string;
 
   constructor(options: RuntimeOptions) {
     this.store = options.store;
     this.origin = options.origin;
     this.installHandler = options.installHandler;
+    this.#initialFaults = { ...defaultFaults, ...options.faults };
+    this.faults = { ...this.#initialFaults };
     this.rateLimiter = options.rateLimit === false ? null : new LeakyBucket(options.rateLimit);
   }
 
@@ -46,11 +52,19 @@ export class EmulatorRuntime {
     this.events.emit('state', { at: Date.now() });
   }
 
+  /** Changes some fault switches (already checked) and tells the shell; returns the current values. */
+  setFaults(update: Partial<Faults>): Faults {
+    Object.assign(this.faults, update);
+    this.events.emit('state', { at: Date.now(), faults: { ...this.faults } });
+    return { ...this.faults };
+  }
+
+  /** Back to the seed, the fault switches the emulator started with, no frames and an empty rate limiter. */
   resetAll(): void {
     this.store.reset();
     this.frames.clear();
     this.rateLimiter?.clear();
-    Object.assign(this.faults, defaultFaults);
+    Object.assign(this.faults, this.#initialFaults);
     this.events.emit('state', { at: Date.now(), reset: true });
   }
 }

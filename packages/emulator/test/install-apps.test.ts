@@ -49,6 +49,16 @@ describe('installing apps the way pnpm dev does', () => {
     expect(emulator.state.bindings).toHaveLength(2);
   });
 
+  it('prunes the bindings of an earlier run on another port', async () => {
+    await installAppPlacements(emulator, appsDir, 'http://127.0.0.1:5173/');
+    const moved = await installAppPlacements(emulator, appsDir, 'http://127.0.0.1:5199/');
+    expect(moved.ok).toBe(true);
+    expect(emulator.state.bindings.map((b) => [b.placement, b.handler])).toEqual([
+      ['IM_NAVIGATION', 'http://127.0.0.1:5199/im-navigation/'],
+      ['IM_SIDEBAR', 'http://127.0.0.1:5199/im-sidebar/'],
+    ]);
+  });
+
   it('registers the legacy sample once, owned by the seeded bot', async () => {
     const id = await registerLegacySample(emulator, appsDir, 'http://127.0.0.1:5173/');
     expect(id).toBe(1);

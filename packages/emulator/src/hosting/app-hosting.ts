@@ -11,6 +11,11 @@ export interface ServeAppsOptions {
   readonly port?: number;
   /** Handler path (`im-sidebar`) → built directory (`apps/im-sidebar/dist`). */
   readonly dirs: Readonly<Record<string, string>>;
+  /**
+   * The key of `dirs` that is the app's install page: the emulator's `installHandler` becomes
+   * `<appsUrl><installPage>/` once this origin listens (so `port: 0` works).
+   */
+  readonly installPage?: string;
 }
 
 function cleanPath(path: string): string {

@@ -137,9 +137,7 @@ export function privateRoutes(runtime: EmulatorRuntime): Hono {
     const checked = checkFaults(await jsonBody(c));
     if (!checked.ok)
       throw new PrivateApiError(400, 'BAD_FIELD', `${checked.field} must be ${checked.rule}`, checked.field);
-    Object.assign(runtime.faults, checked.faults);
-    runtime.events.emit('state', { at: Date.now(), faults: { ...runtime.faults } });
-    return c.json({ ...runtime.faults });
+    return c.json(runtime.setFaults(checked.faults));
   });
 
   app.get('/token', (c) => {

@@ -51,7 +51,7 @@ export function restRoutes(runtime: EmulatorRuntime): Hono {
     try {
       if (runtime.faults.latencyMs > 0) await sleep(runtime.faults.latencyMs);
       if (runtime.faults.fail503Count > 0) {
-        runtime.faults.fail503Count -= 1;
+        runtime.setFaults({ fail503Count: runtime.faults.fail503Count - 1 });
         throw queryLimit();
       }
       params = await readRequestParams(c);
