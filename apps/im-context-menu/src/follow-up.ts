@@ -4,10 +4,10 @@
  * source chat) and of `imopenlines.crm.message.add` (no ATTACH there: the quote goes into the text).
  * Pure: the store checks the result and sends it.
  */
+import type { Attach, AttachBlock, KeyboardButton } from '@imkit/frame/messages';
 import type { ChosenMessage } from './chosen-message.js';
 import type { CrmBinding } from './crm-binding.js';
 import { messageLink } from './message-link.js';
-import type { Attach, AttachBlock, KeyboardButton } from './payload-limits.js';
 
 /** The longest note the form accepts. */
 export const maxNoteLength = 1000;

@@ -16,10 +16,10 @@ import {
   readId,
   toErrorInfo,
 } from '@imkit/app-kit';
+import { checkAttach, checkKeyboard, type MessagePayloadProblem } from '@imkit/frame/messages';
 import { create } from 'zustand';
 import { type ChosenMessage, loadChosenMessage } from './chosen-message.js';
 import { buildCrmMessageAdd, buildMessageAdd, type FollowUpInput, maxNoteLength } from './follow-up.js';
-import { checkAttach, checkKeyboard, type PayloadProblem } from './payload-limits.js';
 import { loadRecentChats, type RecentChat } from './recent-chats.js';
 import { loading, type Remote } from './remote.js';
 import { followUpTexts } from './texts.js';
@@ -33,7 +33,7 @@ export interface FormProblem {
 export type SendState =
   | { readonly status: 'idle' }
   | { readonly status: 'sending' }
-  | { readonly status: 'invalid'; readonly problem: FormProblem | PayloadProblem }
+  | { readonly status: 'invalid'; readonly problem: FormProblem | MessagePayloadProblem }
   | { readonly status: 'failed'; readonly error: ErrorInfo }
   | { readonly status: 'sent'; readonly messageId: number };
 
@@ -81,7 +81,8 @@ export function createFollowUpStore(frame: FollowUpFrame) {
       },
     });
 
-    const invalid = (problem: FormProblem | PayloadProblem) => set({ send: { status: 'invalid', problem } });
+    const invalid = (problem: FormProblem | MessagePayloadProblem) =>
+      set({ send: { status: 'invalid', problem } });
 
     return {
       message: loading,

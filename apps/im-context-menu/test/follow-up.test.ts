@@ -1,3 +1,4 @@
+import { checkAttach, checkKeyboard } from '@imkit/frame/messages';
 import { describe, expect, it } from 'vitest';
 import type { ChosenMessage } from '../src/chosen-message.js';
 import {
@@ -8,7 +9,6 @@ import {
   quoteOf,
 } from '../src/follow-up.js';
 import { messageLink } from '../src/message-link.js';
-import { checkAttach, checkKeyboard, payloadSizeLimit } from '../src/payload-limits.js';
 
 const message: ChosenMessage = {
   id: 345,
@@ -92,39 +92,5 @@ describe('buildCrmMessageAdd', () => {
       MESSAGE:
         'Please review\n\n[B]Boris Berg[/B], 20.11.2026 10:05:\nCheck the pricing page\nhttps://portal.example.com/online/?IM_DIALOG=chat12&IM_MESSAGE=345',
     });
-  });
-});
-
-describe('ATTACH and KEYBOARD limits', () => {
-  it('refuses attachments the host would refuse', () => {
-    expect(checkAttach({ ID: 1, COLOR: '', BLOCKS: [] })?.code).toBe('ATTACH_ERROR');
-    expect(checkAttach({ ID: 1, COLOR: '', BLOCKS: [{ MESSAGE: ' ' }] })?.code).toBe('ATTACH_ERROR');
-    expect(checkAttach({ ID: 1, COLOR: '', BLOCKS: [{ USER: { NAME: '' } }] })?.code).toBe('ATTACH_ERROR');
-    expect(
-      checkAttach({ ID: 1, COLOR: '', BLOCKS: [{ LINK: { NAME: 'x', LINK: 'javascript:alert(1)' } }] })?.code,
-    ).toBe('ATTACH_ERROR');
-    expect(checkAttach({ ID: 1, COLOR: '', BLOCKS: [{ GRID: [] }] })?.code).toBe('ATTACH_ERROR');
-  });
-
-  it('measures the encoded size in UTF-8 bytes against 30 KB', () => {
-    const justFits = 'я'.repeat(Math.floor((payloadSizeLimit - 100) / 2));
-    expect(checkAttach({ ID: 1, COLOR: '', BLOCKS: [{ MESSAGE: justFits }] })).toBeNull();
-    const tooBig = 'я'.repeat(payloadSizeLimit / 2);
-    expect(checkAttach({ ID: 1, COLOR: '', BLOCKS: [{ MESSAGE: tooBig }] })).toMatchObject({
-      field: 'ATTACH',
-      code: 'ATTACH_OVERSIZE',
-    });
-  });
-
-  it('refuses keyboards the host would refuse', () => {
-    expect(checkKeyboard([])?.code).toBe('KEYBOARD_ERROR');
-    expect(checkKeyboard([{ TEXT: '', LINK: 'https://a.example' }])?.code).toBe('KEYBOARD_ERROR');
-    expect(checkKeyboard([{ TEXT: 'Go' }])?.code).toBe('KEYBOARD_ERROR');
-    expect(checkKeyboard([{ TEXT: 'Go', ACTION: 'DIALOG', ACTION_VALUE: '' }])?.code).toBe('KEYBOARD_ERROR');
-    const many = Array.from({ length: 400 }, (_, i) => ({
-      TEXT: `Button ${i}`,
-      LINK: `https://a.example/${'p'.repeat(60)}`,
-    }));
-    expect(checkKeyboard(many)?.code).toBe('KEYBOARD_OVERSIZE');
   });
 });
