@@ -97,6 +97,9 @@ function SessionView({ state, lang, onRetry }: { state: InstallState; lang: stri
         </p>
       ) : (
         <div class="ik-state ik-error" role="alert">
+          {result?.ok && (
+            <p>The chat apps are registered, but Bitrix24 did not confirm the end of the install.</p>
+          )}
           {state.error !== null && <p>{describeInstallError(state.error, lang)}</p>}
           {result && !result.ok && (
             <p>Some placements could not be registered; the install is not finished.</p>

@@ -1,8 +1,10 @@
 /**
  * The install page's one job: apply the apps' placements with the frame's own token, then tell the host
- * the install is done (`installFinish`) — exactly once, only on the install launch (`context.install`),
- * only after the portal matches the declarations. Reopened later by an admin, the page re-applies
- * (keeping bindings in sync after an update) without finishing anything.
+ * the install is done (`installFinish`) — only on the install launch (`context.install`), only after the
+ * portal matches the declarations, and until it succeeds once: a refused or timed-out `installFinish`
+ * fails the run with its error, and the next run (the page's "Try again") re-checks the placements and
+ * asks again. Reopened later by an admin, the page re-applies (keeping bindings in sync after an update)
+ * without finishing anything.
  */
 import type { Frame } from '@imkit/frame';
 import {
@@ -23,6 +25,7 @@ export type InstallState =
       readonly items: readonly ItemResult[];
       readonly retry: string | null;
     }
+  /** `finished`: this page has finished the install (`installFinish` succeeded). */
   | { readonly step: 'done'; readonly result: ApplyResult; readonly finished: boolean }
   | { readonly step: 'failed'; readonly result: ApplyResult | null; readonly error: unknown }
   /** Opened outside the install by a user who is not an admin: nothing to do. */
@@ -43,7 +46,8 @@ export function createInstallSession(
   handlerBase: string,
   onState: (state: InstallState) => void,
 ): InstallSession {
-  let finishCalled = false;
+  /** Set only when installFinish succeeded: never a second successful call, always another try after a failure. */
+  let finished = false;
   let running: Promise<InstallState> | null = null;
   const set = (state: InstallState): InstallState => {
     onState(state);
@@ -74,15 +78,15 @@ export function createInstallSession(
       return set({ step: 'failed', result: null, error });
     }
     if (!result.ok) return set({ step: 'failed', result, error: null });
-    if (install && !finishCalled) {
-      finishCalled = true;
+    if (install && !finished) {
       try {
         await frame.installFinish();
       } catch (error) {
         return set({ step: 'failed', result, error });
       }
+      finished = true;
     }
-    return set({ step: 'done', result, finished: finishCalled });
+    return set({ step: 'done', result, finished });
   };
 
   return {
