@@ -9,7 +9,6 @@
  */
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +28,7 @@ import {
   type Locator,
   type Page,
 } from '@playwright/test';
-import { type RunningEmulator, startEmulator } from './index.js';
+import { type Faults, type RunningEmulator, startEmulator } from './index.js';
 
 export { expect };
 
@@ -47,6 +46,11 @@ export interface EmulatorPortal {
   readonly appsUrl: string;
   /** Calls a REST method with an application token of `userId` (default the admin); rejects on a REST error. */
   rest<T = unknown>(method: string, params?: Record<string, unknown>, userId?: number): Promise<T>;
+  /**
+   * Changes fault switches for the rest of the test (`latencyMs`, `fail503Count`, `tokenTtlSeconds`);
+   * the shell's Faults panel shows them. Resolves with every current value.
+   */
+  setFaults(faults: Partial<Faults>): Promise<Faults>;
 }
 
 export interface ShellDriver {
@@ -82,6 +86,8 @@ interface TestFixtures {
    * (`my-page/`). A record, not an array: Playwright reads an array option as `[value, options]`.
    */
   extraPlacements: Record<string, PlacementDeclaration>;
+  /** Fault switches from the start of the test (applied after the apps are bound); default none. */
+  faults: Partial<Faults>;
   portal: EmulatorPortal;
   shell: ShellDriver;
 }
@@ -102,19 +108,6 @@ async function buildTestPage(name: string, sourceDir: string): Promise<string> {
   });
   await copyFile(join(sourceDir, 'index.html'), join(outDir, 'index.html'));
   return outDir;
-}
-
-/** A port that was free a moment ago (the apps origin must be known before the emulator starts). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const installPageDir = join(appsDir, 'install', 'dist');
@@ -199,6 +192,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   placementBinder: ['installer', { option: true, scope: 'worker' }],
   extraPlacements: [{}, { option: true }],
   installed: [true, { option: true }],
+  faults: [{}, { option: true }],
 
   builtTestPages: [
     async ({ testPages }, use) => {
@@ -217,10 +211,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  portal: async ({ builtTestPages, appDeclarations, placementBinder, extraPlacements, installed }, use) => {
+  portal: async (
+    { builtTestPages, appDeclarations, placementBinder, extraPlacements, installed, faults },
+    use,
+  ) => {
     const dirs: Record<string, string> = { ...builtTestPages };
     for (const { app } of appDeclarations) dirs[app] = join(appsDir, app, 'dist');
-    const appsPort = await freePort();
     const withInstallPage = existsSync(join(installPageDir, 'index.html'));
     if (withInstallPage) dirs.install = installPageDir;
     const emulator = await startEmulator({
@@ -228,8 +224,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       stateFile: null,
       rateLimit: false,
       installed,
-      ...(withInstallPage ? { installHandler: `http://127.0.0.1:${appsPort}/install/` } : {}),
-      serveApps: { dirs, port: appsPort },
+      serveApps: { dirs, port: 0, ...(withInstallPage ? { installPage: 'install' } : {}) },
     });
     try {
       const appsUrl = emulator.appsUrl ?? `${emulator.origin}/`;
@@ -237,11 +232,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       for (const declaration of Object.values(extraPlacements)) {
         await callRest(emulator, 'placement.bind', { ...toBindParams(declaration, appsUrl) }, 1);
       }
+      // After binding, so a forced 503 or a short token lifetime hits the test, not the fixture's setup.
+      if (Object.keys(faults).length > 0) emulator.setFaults(faults);
       await use({
         emulator,
         origin: emulator.origin,
         appsUrl,
         rest: (method, params = {}, userId = 1) => callRest(emulator, method, params, userId),
+        setFaults: async (change) => emulator.setFaults(change),
       });
     } finally {
       await emulator.close();

@@ -11,7 +11,7 @@ import type { LegacyAction } from './legacy/legacy-host.js';
 import { LegacySession } from './legacy/legacy-session.js';
 import { portalApi } from './portal/portal-api.js';
 import { readMessageEvent, readTrafficEvent } from './portal/portal-events.js';
-import type { ChatMessage, LegacyChatApp, PlacementBinding } from './portal/portal-state.js';
+import type { ChatMessage, LegacyChatApp, PlacementBinding, PortalFaults } from './portal/portal-state.js';
 import { type OpenApp, ShellStore } from './shell-store.js';
 
 /** Largest size the host lets a frame take on each surface (it shrinks bigger requests). */
@@ -100,6 +100,44 @@ export class ShellController {
       await this.refresh();
     } catch (error) {
       this.notify(`Switch user: ${errorText(error)}`);
+    }
+  }
+
+  /**
+   * `POST reset`: the portal goes back to its seed. Every open frame and legacy app is closed (their
+   * tokens and sessions are gone), a pending user picker is cancelled, and the state is read again.
+   */
+  async resetPortal(): Promise<void> {
+    try {
+      await portalApi.reset();
+    } catch (error) {
+      this.notify(`Reset: ${errorText(error)}`);
+      return;
+    }
+    this.store.get().picker?.resolve(null);
+    this.#legacy.forget();
+    this.store.update({
+      apps: [],
+      legacy: null,
+      dialogId: null,
+      messages: [],
+      draft: '',
+      contextMenu: null,
+      smileysOpen: false,
+    });
+    this.#dropClosedFrames();
+    await this.refresh();
+    this.notify('The portal was reset to its seed');
+  }
+
+  /** `POST faults`; resolves with an error text for the Faults panel, or null once applied. */
+  async setFaults(change: Partial<PortalFaults>): Promise<string | null> {
+    try {
+      await portalApi.setFaults(change);
+      await this.refresh();
+      return null;
+    } catch (error) {
+      return errorText(error);
     }
   }
 

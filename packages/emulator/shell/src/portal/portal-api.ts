@@ -3,7 +3,14 @@
  * Every request is bounded by a timeout; failures become `PortalApiError` naming the endpoint.
  */
 
-import { type ChatMessage, type PortalState, readChatMessages, readPortalState } from './portal-state.js';
+import {
+  type ChatMessage,
+  type PortalFaults,
+  type PortalState,
+  readChatMessages,
+  readFaults,
+  readPortalState,
+} from './portal-state.js';
 import { isObject, type JsonObject, readObject, readString } from './read-fields.js';
 
 const apiTimeoutMs = 10_000;
@@ -100,6 +107,14 @@ export const portalApi = {
       'legacy-launch',
     );
     return readString(o, 'url', 'legacy-launch');
+  },
+  /** `POST reset`: the portal back to its seed (and its start fault switches). */
+  async reset(): Promise<PortalState> {
+    return readPortalState(await request('reset', {}));
+  },
+  /** `POST faults` with the switches to change; answers every current value. */
+  async setFaults(change: Partial<PortalFaults>): Promise<PortalFaults> {
+    return readFaults(await request('faults', change), 'faults');
   },
   async frameCommand(appSid: string, method: string, params: unknown): Promise<PortalCommandAnswer> {
     const o = readObject(await request('frame', { appSid, method, params }), 'frame');

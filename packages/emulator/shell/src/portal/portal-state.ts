@@ -74,8 +74,21 @@ export interface ChatMessage {
   readonly date: string;
 }
 
+/** The emulator's fault switches (`POST /emulator/api/faults`). */
+export interface PortalFaults {
+  /** Added to every REST call. */
+  readonly latencyMs: number;
+  /** How many of the next REST calls are answered 503 QUERY_LIMIT_EXCEEDED. */
+  readonly fail503Count: number;
+  /** Lifetime of the tokens minted from now on. */
+  readonly tokenTtlSeconds: number;
+}
+
+export const faultNames = ['latencyMs', 'fail503Count', 'tokenTtlSeconds'] as const;
+
 export interface PortalState {
   readonly portal: PortalInfo;
+  readonly faults: PortalFaults;
   readonly currentUserId: number;
   readonly users: readonly PortalUser[];
   readonly chats: readonly PortalChat[];
@@ -163,6 +176,15 @@ function readList<T>(value: unknown, field: string, read: (item: unknown, field:
   return readArray(value ?? [], field).map((item, index) => read(item, `${field}[${index}]`));
 }
 
+export function readFaults(value: unknown, field = 'state.faults'): PortalFaults {
+  const o = readObject(value, field);
+  return {
+    latencyMs: readNumber(o, 'latencyMs', field),
+    fail503Count: readNumber(o, 'fail503Count', field),
+    tokenTtlSeconds: readNumber(o, 'tokenTtlSeconds', field),
+  };
+}
+
 export function readPortalState(value: unknown): PortalState {
   const o = readObject(value, 'state');
   const portal = readObject(o.portal, 'state.portal');
@@ -174,6 +196,7 @@ export function readPortalState(value: unknown): PortalState {
       installed: readFlag(portal, 'installed'),
       appName: readOptionalString(portal, 'appName', 'app'),
     },
+    faults: readFaults(o.faults),
     currentUserId: readNumber(o, 'currentUserId', 'state'),
     users: readList(o.users, 'state.users', readUser),
     chats: readList(o.chats, 'state.chats', readChat),

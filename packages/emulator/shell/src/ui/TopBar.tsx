@@ -1,5 +1,7 @@
-/** Portal name, the current-user switcher, the install state and the inspector toggle. */
+/** Portal name, the install state, the current-user switcher, fault switches, reset and the inspector toggle. */
 import { currentUser } from '../portal/visible-bindings.js';
+import { FaultsPanel } from './FaultsPanel.js';
+import { ResetPortal } from './ResetPortal.js';
 import { useController, useModel } from './shell-context.js';
 
 export function TopBar() {
@@ -47,6 +49,8 @@ export function TopBar() {
       <span class="sr-only" data-testid="current-user">
         {user?.id}
       </span>
+      <FaultsPanel />
+      <ResetPortal />
       <button
         class={inspectorOpen ? 'toggle on' : 'toggle'}
         onClick={() => controller.store.update({ inspectorOpen: !inspectorOpen })}

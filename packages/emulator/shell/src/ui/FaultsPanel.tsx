@@ -1,0 +1,121 @@
+/**
+ * The top bar's "Faults" toggle and panel: added REST latency, the next N REST calls forced to 503
+ * QUERY_LIMIT_EXCEEDED, and the TTL of new tokens. Shows the live values from the portal state; only
+ * the fields you edit are sent (`POST faults`), so a 503 counter that is running down is not re-armed.
+ */
+import { useState } from 'preact/hooks';
+import { faultNames, type PortalFaults } from '../portal/portal-state.js';
+import { useController, useModel } from './shell-context.js';
+
+type FaultName = (typeof faultNames)[number];
+
+const faultFields: Record<FaultName, { label: string; unit: string; min: number; max: number }> = {
+  latencyMs: { label: 'Added latency per REST call', unit: 'ms', min: 0, max: 60_000 },
+  fail503Count: {
+    label: 'Next REST calls answered 503 QUERY_LIMIT_EXCEEDED',
+    unit: 'calls',
+    min: 0,
+    max: 10_000,
+  },
+  tokenTtlSeconds: { label: 'Lifetime of new tokens', unit: 's', min: 1, max: 2_592_000 },
+};
+
+/** The edited fields as integers, or the first field that is not one within its range. */
+function readDrafts(
+  drafts: Partial<Record<FaultName, string>>,
+): { change: Partial<PortalFaults> } | { error: string } {
+  const change: Partial<Record<FaultName, number>> = {};
+  for (const name of faultNames) {
+    const text = drafts[name];
+    if (text === undefined) continue;
+    const { label, min, max } = faultFields[name];
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max)
+      return { error: `${label} (${name}) must be a whole number from ${min} to ${max}` };
+    change[name] = value;
+  }
+  return { change };
+}
+
+export function FaultsPanel() {
+  const controller = useController();
+  const { portal } = useModel();
+  const [open, setOpen] = useState(false);
+  const [drafts, setDrafts] = useState<Partial<Record<FaultName, string>>>({});
+  const [error, setError] = useState<string | null>(null);
+  if (!portal) return null;
+  const { faults } = portal;
+  const active = faults.latencyMs > 0 || faults.fail503Count > 0 || faults.tokenTtlSeconds !== 3600;
+  const apply = async () => {
+    const read = readDrafts(drafts);
+    if ('error' in read) {
+      setError(read.error);
+      return;
+    }
+    const failure = await controller.setFaults(read.change);
+    setError(failure);
+    if (failure === null) setDrafts({});
+  };
+  return (
+    <>
+      <button
+        class={open ? 'toggle on' : 'toggle'}
+        data-testid="faults-toggle"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <i class="fa fa-bolt" /> Faults{active && <span class="fault-dot" title="a fault switch is on" />}
+      </button>
+      {open && (
+        <section class="faults-panel" data-testid="faults-panel" aria-label="Fault switches">
+          <h2>Fault switches</h2>
+          {faultNames.map((name) => {
+            const field = faultFields[name];
+            return (
+              <label key={name} class="fault-row">
+                <span>{field.label}</span>
+                <input
+                  type="number"
+                  data-testid={`fault-${name}`}
+                  min={field.min}
+                  max={field.max}
+                  step={1}
+                  value={drafts[name] ?? String(faults[name])}
+                  onInput={(event) => setDrafts({ ...drafts, [name]: event.currentTarget.value })}
+                />
+                <span class="muted">{field.unit}</span>
+                <output data-testid={`fault-current-${name}`} title="current value">
+                  {faults[name]}
+                </output>
+              </label>
+            );
+          })}
+          {error && (
+            <p class="fault-error" role="alert" data-testid="faults-error">
+              {error}
+            </p>
+          )}
+          <div class="actions">
+            <button
+              class="primary"
+              data-testid="faults-apply"
+              disabled={Object.keys(drafts).length === 0}
+              onClick={() => void apply()}
+            >
+              Apply
+            </button>
+            <button
+              onClick={() => {
+                setDrafts({});
+                setError(null);
+                setOpen(false);
+              }}
+            >
+              Close
+            </button>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}
