@@ -15,6 +15,8 @@ export interface ServerConfig {
   readonly production: boolean;
   /** Public URL of the handler base, such as `https://apps.example.com/chat/`. */
   readonly handlerBase: URL;
+  /** The app's client_id: install confirmations then require the event's token to be this app's. */
+  readonly clientId: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -33,7 +35,8 @@ function nonEmpty(value: string | undefined): string | undefined {
 /**
  * Reads PORT (default 8080), HOST (127.0.0.1), IMKIT_APPS_DIR (the repo's apps/), IMKIT_STORE (PGlite
  * folder, default `.imkit-data/pglite` in the repo), DATABASE_URL, IMKIT_SESSION_SECRET (required, ≥ 32 bytes,
- * when NODE_ENV=production) and IMKIT_HANDLER_BASE (default `http://<HOST>:<PORT>/`).
+ * when NODE_ENV=production), IMKIT_HANDLER_BASE (default `http://<HOST>:<PORT>/`) and IMKIT_CLIENT_ID
+ * (optional; the app's client_id, checked when an install is confirmed with its portal).
  */
 export function readServerConfig(env: Readonly<Record<string, string | undefined>>): ServerConfig {
   const portText = nonEmpty(env.PORT) ?? '8080';
@@ -67,6 +70,10 @@ export function readServerConfig(env: Readonly<Record<string, string | undefined
     throw new ConfigError('IMKIT_HANDLER_BASE must not have a query or fragment');
   }
   if (!handlerBase.pathname.endsWith('/')) handlerBase.pathname += '/';
+  const clientId = nonEmpty(env.IMKIT_CLIENT_ID);
+  if (clientId !== undefined && !/^[\x21-\x7e]{1,128}$/.test(clientId)) {
+    throw new ConfigError('IMKIT_CLIENT_ID must be 1-128 printable characters without spaces');
+  }
   return {
     port,
     host,
@@ -77,5 +84,6 @@ export function readServerConfig(env: Readonly<Record<string, string | undefined
     sessionSecret,
     production,
     handlerBase,
+    clientId,
   };
 }

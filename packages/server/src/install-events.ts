@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { verifyApplicationToken } from '@imkit/frame/verify';
 import { optionalField, requiredField } from './form-body.js';
+import type { InstallClaim } from './install-confirmation.js';
 import { Refusal } from './refusal.js';
 import {
   type Installation,
@@ -21,11 +22,22 @@ export function generateChatAppHash(): string {
   return randomBytes(16).toString('hex');
 }
 
+const ipv4Literal = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$/;
+
 /**
  * The portal's origin: the scheme of `auth[client_endpoint]` when that URL is on `domain`, otherwise https.
- * Plain http is accepted only outside production (the emulator runs on http loopback).
+ * Plain http and IP addresses are accepted only outside production (the emulator runs on http loopback),
+ * so a production server only ever asks named https hosts to confirm an install.
  */
 function portalOriginOf(domain: string, clientEndpoint: string | null, production: boolean): string {
+  if (production && ipv4Literal.test(domain)) {
+    throw new Refusal(
+      400,
+      'MALFORMED_FIELD',
+      'The portal must be a host name, not an IP address.',
+      'auth[domain]',
+    );
+  }
   let origin = `https://${domain}`;
   if (clientEndpoint !== null) {
     let url: URL;
@@ -61,11 +73,16 @@ export interface InstallEventResult {
   readonly domain: string;
 }
 
-async function install(
-  params: URLSearchParams,
-  store: InstallationStore,
-  production: boolean,
-): Promise<InstallEventResult> {
+/** What handling an install event needs from the server. */
+export interface InstallEventContext {
+  readonly store: InstallationStore;
+  readonly production: boolean;
+  /** Confirms an ONAPPINSTALL with its portal; throws the `Refusal` to answer when it is not confirmed. */
+  readonly confirmInstall: (claim: InstallClaim) => Promise<void>;
+}
+
+async function install(params: URLSearchParams, context: InstallEventContext): Promise<InstallEventResult> {
+  const { store, production } = context;
   const memberId = requiredField(params, 'auth[member_id]', memberIdRule);
   const domain = requiredField(params, 'auth[domain]', domainRule).toLowerCase();
   const accessToken = requiredField(params, 'auth[access_token]', token);
@@ -76,15 +93,25 @@ async function install(
   const clientEndpoint = optionalField(params, 'auth[client_endpoint]', { maxLength: 512 });
   const portalOrigin = portalOriginOf(domain, clientEndpoint, production);
 
-  const existing = await store.findByMemberId(memberId);
-  if (existing !== null && !verifyApplicationToken(applicationToken, existing.applicationToken)) {
-    throw new Refusal(
-      403,
-      'APPLICATION_TOKEN_MISMATCH',
-      'This portal is already installed with another application token; uninstall it first.',
-      'auth[application_token]',
-    );
-  }
+  /** The stored installation of this member_id, when the event carries its application_token. */
+  const ownInstallation = async (): Promise<Installation | null> => {
+    const existing = await store.findByMemberId(memberId);
+    if (existing !== null && !verifyApplicationToken(applicationToken, existing.applicationToken)) {
+      throw new Refusal(
+        403,
+        'APPLICATION_TOKEN_MISMATCH',
+        'This portal is already installed with another application token; uninstall it first.',
+        'auth[application_token]',
+      );
+    }
+    return existing;
+  };
+  // A known member_id must prove its stored application_token before any portal is asked…
+  await ownInstallation();
+  // …and nothing in the event is signed: the portal it names must own the token before anything is written.
+  await context.confirmInstall({ memberId, domain, portalOrigin, accessToken });
+  // Read again: another install of this member_id may have been stored while the portal answered.
+  const existing = await ownInstallation();
   const installation: Installation = {
     memberId,
     domain,
@@ -128,15 +155,17 @@ async function uninstall(params: URLSearchParams, store: InstallationStore): Pro
   return { event: 'ONAPPUNINSTALL', memberId, domain: existing.domain };
 }
 
-/** Handles one install event form (`event=ONAPPINSTALL&auth[...]=…`); throws a `Refusal` for bad input. */
+/**
+ * Handles one install event form (`event=ONAPPINSTALL&auth[...]=…`); throws a `Refusal` for bad input.
+ * An ONAPPINSTALL is stored only after its portal confirmed it (`context.confirmInstall`).
+ */
 export async function handleInstallEvent(
   params: URLSearchParams,
-  store: InstallationStore,
-  production: boolean,
+  context: InstallEventContext,
 ): Promise<InstallEventResult> {
   const event = requiredField(params, 'event', { maxLength: 64 }).toUpperCase();
-  if (event === 'ONAPPINSTALL') return install(params, store, production);
-  if (event === 'ONAPPUNINSTALL') return uninstall(params, store);
+  if (event === 'ONAPPINSTALL') return install(params, context);
+  if (event === 'ONAPPUNINSTALL') return uninstall(params, context.store);
   throw new Refusal(
     400,
     'UNSUPPORTED_EVENT',

@@ -7,8 +7,10 @@ import { type AppMount, type AppSource, appMountsFrom, discoverAppMounts } from 
 import { verifyChatAppRequest } from './chat-app-launch.js';
 import { readFormBody } from './form-body.js';
 import { framedPageHeaders } from './frame-headers.js';
+import { boundedInstallConfirmation, type InstallConfirmer } from './install-confirmation.js';
 import { handleInstallEvent } from './install-events.js';
 import { verifyPlacementLaunch } from './placement-launch.js';
+import { confirmInstallWithPortal } from './portal-confirmation.js';
 import { Refusal, refusalPage } from './refusal.js';
 import { maxSessionSeconds, signChatAppSession, verifyChatAppSession } from './session-token.js';
 import { readStaticFile } from './static-files.js';
@@ -35,6 +37,15 @@ export interface ServerOptions {
    * can vouch for its origin yet). Default `https:`, plus http loopback outside production.
    */
   readonly installFrameAncestors?: readonly string[];
+  /**
+   * Confirms each ONAPPINSTALL with its portal before it is stored. Default: `confirmInstallWithPortal`
+   * (`app.info` with the event's token on the claimed portal). Tests pass a scripted portal.
+   */
+  readonly confirmInstall?: InstallConfirmer;
+  /** The app's client_id (`IMKIT_CLIENT_ID`): the default confirmation then requires the token to be this app's. */
+  readonly clientId?: string;
+  /** How long an install confirmation may take, in ms (then 504). Default 5000. */
+  readonly portalTimeoutMs?: number;
   /** Where one-line log records go (never with secrets). Default: console.log. */
   readonly log?: (line: string) => void;
 }
@@ -108,6 +119,18 @@ export function createServer(options: ServerOptions): Hono {
     options.installFrameAncestors ??
     (production ? ['https:'] : ['https:', 'http://127.0.0.1:*', 'http://localhost:*']);
   const { store } = options;
+  const portalTimeoutMs = options.portalTimeoutMs ?? 5000;
+  if (!Number.isInteger(portalTimeoutMs) || portalTimeoutMs < 1 || portalTimeoutMs > 60_000) {
+    throw new ServerConfigError('server: portalTimeoutMs must be an integer from 1 to 60000');
+  }
+  if (options.clientId !== undefined && !/^[\x21-\x7e]{1,128}$/.test(options.clientId)) {
+    throw new ServerConfigError('server: clientId must be 1-128 printable characters without spaces');
+  }
+  const confirmInstall = boundedInstallConfirmation(
+    options.confirmInstall ??
+      confirmInstallWithPortal({ clientId: options.clientId, timeoutMs: portalTimeoutMs }),
+    { timeoutMs: portalTimeoutMs, maxInFlight: 16 },
+  );
   const app = new Hono();
 
   app.onError((error, c) => {
@@ -129,7 +152,16 @@ export function createServer(options: ServerOptions): Hono {
   );
 
   app.post(`${base}events`, async (c) => {
-    const result = await handleInstallEvent(await readFormBody(c.req.raw), store, production);
+    const params = await readFormBody(c.req.raw);
+    const result = await handleInstallEvent(params, { store, production, confirmInstall }).catch(
+      (error: unknown) => {
+        if (error instanceof Refusal && error.status >= 403) {
+          const claimed = `member_id=${params.get('auth[member_id]') ?? ''} domain=${params.get('auth[domain]') ?? ''}`;
+          log(`event refused: ${error.code} ${claimed.replace(/[^\x21-\x7e ]/g, '?').slice(0, 300)}`);
+        }
+        throw error;
+      },
+    );
     log(`event: ${result.event} member_id=${result.memberId} domain=${result.domain}`);
     return c.json({ result: true });
   });

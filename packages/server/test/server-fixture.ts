@@ -2,8 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
+import { confirmInstallWithPortal } from '../src/portal-confirmation.js';
 import { createServer, type ServerOptions } from '../src/server.js';
 import type { InstallationStore } from '../src/store/installation.js';
+import { issuedTokensPortal } from './scripted-portal.js';
 
 export const sessionSecret = 'test-session-secret-0123456789abcdef';
 export const portal = {
@@ -40,7 +42,16 @@ export function testServer(
   extra: Partial<ServerOptions> = {},
 ): { app: Hono; logs: string[] } {
   const logs: string[] = [];
-  const app = createServer({ store, appsDir, sessionSecret, log: (line) => logs.push(line), ...extra });
+  // The real confirmation logic against scripted portals that accept only the tokens they issued.
+  const confirmInstall = confirmInstallWithPortal({ fetch: issuedTokensPortal().fetch });
+  const app = createServer({
+    store,
+    appsDir,
+    sessionSecret,
+    log: (line) => logs.push(line),
+    confirmInstall,
+    ...extra,
+  });
   return { app, logs };
 }
 
