@@ -14,7 +14,12 @@ export interface PortalRequest {
 
 /** What a scripted portal does with one request. */
 export type PortalBehaviour =
-  | { readonly kind: 'answer'; readonly status: number; readonly body: string; readonly headers?: HeadersInit }
+  | {
+      readonly kind: 'answer';
+      readonly status: number;
+      readonly body: string;
+      readonly headers?: HeadersInit;
+    }
   /** Never answers; settles only when the request is aborted. */
   | { readonly kind: 'hang' }
   /** The connection fails (DNS, refused…). */

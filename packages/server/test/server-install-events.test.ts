@@ -1,7 +1,9 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { confirmInstallWithPortal } from '../src/portal-confirmation.js';
 import { openPgliteInstallationStore } from '../src/store/index.js';
 import type { InstallationStore } from '../src/store/installation.js';
+import { appInfoAnswer, issuedTokensPortal, scriptedPortal } from './scripted-portal.js';
 import { installForm, makeAppsDir, portal, postForm, testServer } from './server-fixture.js';
 
 let store: InstallationStore;
@@ -50,6 +52,7 @@ describe('ONAPPINSTALL', () => {
         'auth[member_id]': 'other-member',
         'auth[domain]': 'other.bitrix24.test',
         'auth[client_endpoint]': 'https://other.bitrix24.test/rest/',
+        'auth[access_token]': 'other-access',
       }),
     );
     const first = await store.findByMemberId(portal.memberId);
@@ -188,17 +191,170 @@ describe('ONAPPINSTALL', () => {
     expect(await store.findByMemberId(portal.memberId)).toEqual(before);
   });
 
-  it('refuses another member_id claiming an installed domain with 409', async () => {
+  it('refuses another member_id claiming an installed domain with 409, only once the portal confirmed it', async () => {
     await postForm(app, '/events', installForm());
-    const response = await postForm(app, '/events', installForm({ 'auth[member_id]': 'other-member' }));
-    expect(response.status).toBe(409);
+    const before = await store.findByMemberId(portal.memberId);
+    const unconfirmed = installForm({ 'auth[member_id]': 'other-member', 'auth[access_token]': 'made-up' });
+    expect((await postForm(app, '/events', unconfirmed)).status).toBe(403);
+    const confirmed = await postForm(app, '/events', installForm({ 'auth[member_id]': 'other-member' }));
+    expect(confirmed.status).toBe(409);
+    expect(await confirmed.json()).toMatchObject({ error: 'DOMAIN_TAKEN', field: 'auth[domain]' });
     expect(await store.findByMemberId('other-member')).toBeNull();
+    expect(await store.findByMemberId(portal.memberId)).toEqual(before);
+  });
+
+  it('refuses a client_endpoint on another host before asking any portal', async () => {
+    const scripted = issuedTokensPortal();
+    ({ app } = testServer(store, apps.dir, {
+      confirmInstall: confirmInstallWithPortal({ fetch: scripted.fetch }),
+    }));
+    for (const endpoint of [
+      'https://evil.example/rest/',
+      'https://portal.bitrix24.test.evil.example/rest/',
+    ]) {
+      const response = await postForm(app, '/events', installForm({ 'auth[client_endpoint]': endpoint }));
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ field: 'auth[client_endpoint]' });
+    }
+    expect(scripted.requests).toEqual([]);
+    expect(await store.findByMemberId(portal.memberId)).toBeNull();
+  });
+
+  it('refuses an IP address as the portal in production', async () => {
+    ({ app } = testServer(store, apps.dir, { production: true }));
+    const form = installForm({
+      'auth[domain]': '10.0.0.7',
+      'auth[client_endpoint]': 'https://10.0.0.7/rest/',
+    });
+    const response = await postForm(app, '/events', form);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ field: 'auth[domain]' });
   });
 
   it('answers 400 for other events', async () => {
     const response = await postForm(app, '/events', installForm({ event: 'ONIMBOTMESSAGEADD' }));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: 'UNSUPPORTED_EVENT', field: 'event' });
+  });
+});
+
+describe('ONAPPINSTALL confirmed with the portal', () => {
+  it('asks the claimed portal with the event token, then stores the installation', async () => {
+    const scripted = issuedTokensPortal();
+    ({ app } = testServer(store, apps.dir, {
+      confirmInstall: confirmInstallWithPortal({ fetch: scripted.fetch }),
+    }));
+    expect((await postForm(app, '/events', installForm())).status).toBe(200);
+    expect(scripted.requests).toEqual([
+      {
+        url: `${portal.origin}/rest/app.info.json`,
+        method: 'POST',
+        redirect: 'manual',
+        auth: portal.accessToken,
+      },
+    ]);
+    expect(await store.findByMemberId(portal.memberId)).toMatchObject({ domain: portal.domain });
+  });
+
+  it('answers 403 TOKEN_REJECTED and writes nothing when the portal does not know the token', async () => {
+    const response = await postForm(app, '/events', installForm({ 'auth[access_token]': 'forged-token' }));
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: 'TOKEN_REJECTED', field: 'auth[access_token]' });
+    expect(await store.findByMemberId(portal.memberId)).toBeNull();
+    expect(await store.findByDomain(portal.domain)).toBeNull();
+  });
+
+  it('lets the real portal install after a forged ONAPPINSTALL claimed its domain first', async () => {
+    // The audit's attack: a stranger posts first, claiming the victim's domain with a made-up token.
+    const forged = installForm({
+      'auth[member_id]': 'attacker-member',
+      'auth[access_token]': 'attacker-token',
+    });
+    expect((await postForm(app, '/events', forged)).status).toBe(403);
+    expect(await store.findByDomain(portal.domain)).toBeNull();
+    expect((await postForm(app, '/events', installForm())).status).toBe(200);
+    expect((await store.findByDomain(portal.domain))?.memberId).toBe(portal.memberId);
+  });
+
+  it('answers 403 MEMBER_MISMATCH when the portal names another member_id', async () => {
+    const scripted = scriptedPortal(() => appInfoAnswer({ member_id: 'the-real-member' }));
+    ({ app } = testServer(store, apps.dir, {
+      confirmInstall: confirmInstallWithPortal({ fetch: scripted.fetch }),
+    }));
+    const response = await postForm(app, '/events', installForm());
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: 'MEMBER_MISMATCH', field: 'auth[member_id]' });
+    expect(await store.findByMemberId(portal.memberId)).toBeNull();
+  });
+
+  it('checks the app against clientId when one is configured', async () => {
+    const fetch = issuedTokensPortal().fetch;
+    ({ app } = testServer(store, apps.dir, {
+      confirmInstall: confirmInstallWithPortal({ fetch, clientId: 'local.someone.else' }),
+    }));
+    const response = await postForm(app, '/events', installForm());
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: 'CLIENT_MISMATCH' });
+    expect(await store.findByMemberId(portal.memberId)).toBeNull();
+    ({ app } = testServer(store, apps.dir, {
+      confirmInstall: confirmInstallWithPortal({ fetch, clientId: 'local.6650f1d2c5a4e1.00000001' }),
+    }));
+    expect((await postForm(app, '/events', installForm())).status).toBe(200);
+  });
+
+  it('answers 504 and writes nothing when the portal does not answer in time', async () => {
+    const scripted = scriptedPortal(() => ({ kind: 'hang' }));
+    ({ app } = testServer(store, apps.dir, {
+      confirmInstall: confirmInstallWithPortal({ fetch: scripted.fetch, timeoutMs: 60 }),
+      portalTimeoutMs: 100,
+    }));
+    const response = await postForm(app, '/events', installForm());
+    expect(response.status).toBe(504);
+    expect(await response.json()).toMatchObject({ error: 'PORTAL_TIMEOUT', field: 'auth[domain]' });
+    expect(await store.findByMemberId(portal.memberId)).toBeNull();
+  });
+
+  it('answers 504 even when a custom confirmer never settles', async () => {
+    ({ app } = testServer(store, apps.dir, {
+      confirmInstall: () => new Promise(() => undefined),
+      portalTimeoutMs: 50,
+    }));
+    expect((await postForm(app, '/events', installForm())).status).toBe(504);
+    expect(await store.findByMemberId(portal.memberId)).toBeNull();
+  });
+
+  it('answers 503 and writes nothing when the portal cannot be reached', async () => {
+    const response = await postForm(
+      app,
+      '/events',
+      installForm({ 'auth[domain]': 'gone.bitrix24.test', 'auth[client_endpoint]': null }),
+    );
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ error: 'PORTAL_UNAVAILABLE' });
+    expect(await store.findByMemberId(portal.memberId)).toBeNull();
+  });
+
+  it('confirms a reinstall too, and keeps the stored one when the portal disowns the new token', async () => {
+    await postForm(app, '/events', installForm());
+    const before = await store.findByMemberId(portal.memberId);
+    const response = await postForm(app, '/events', installForm({ 'auth[access_token]': 'stale-token' }));
+    expect(response.status).toBe(403);
+    expect(await store.findByMemberId(portal.memberId)).toEqual(before);
+  });
+
+  it('logs refusals without tokens', async () => {
+    await postForm(app, '/events', installForm({ 'auth[access_token]': 'forged-token-value' }));
+    const text = logs.join('\n');
+    expect(text).toContain('TOKEN_REJECTED');
+    expect(text).toContain(portal.domain);
+    for (const secret of ['forged-token-value', portal.applicationToken, portal.refreshToken]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('refuses bad confirmation settings at creation', () => {
+    expect(() => testServer(store, apps.dir, { portalTimeoutMs: 0 })).toThrow(/portalTimeoutMs/);
+    expect(() => testServer(store, apps.dir, { clientId: 'has space' })).toThrow(/clientId/);
   });
 });
 
