@@ -1,11 +1,7 @@
 /** ATTACH: the documented forms and blocks, the host's ATTACH_ERROR / ATTACH_OVERSIZE, and the 30 KB limit. */
 import { describe, expect, it } from 'vitest';
-import {
-  attachProblem,
-  checkAttach,
-  checkMessagePayload,
-  messagePayloadSizeLimit,
-} from '../src/messages/index.js';
+import { attachProblem } from '../src/messages/attach-rules.js';
+import { checkAttach, checkMessagePayload, messagePayloadSizeLimit } from '../src/messages/index.js';
 
 const full = (BLOCKS: unknown) => ({ ID: 1, COLOR: '#29619b', BLOCKS });
 

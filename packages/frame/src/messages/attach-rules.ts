@@ -40,7 +40,7 @@ function eachItem(type: string, rule: ItemRule): (value: unknown) => string | nu
     const items = asItems(value);
     if (items === null || items.length === 0) return `${type} is empty`;
     for (const [index, item] of items.entries()) {
-      const where = items.length > 1 || Array.isArray(value) ? `${type}[${index}]` : type;
+      const where = asPayloadList(value) === null ? type : `${type}[${index}]`;
       if (!isPayloadRecord(item)) return `${where} is not an object`;
       const problem = rule(item);
       if (problem !== null) return `${where}: ${problem}`;
