@@ -18,7 +18,7 @@ export function ResetPortal() {
         <i class="fa fa-undo" /> Reset
       </button>
       {confirming && (
-        <div class="overlay center" data-testid="reset-confirm">
+        <div class="overlay center reset-confirm" data-testid="reset-confirm">
           <div class="dialog-box" role="alertdialog" aria-labelledby="reset-title">
             <h2 id="reset-title">Reset the portal?</h2>
             <p>
