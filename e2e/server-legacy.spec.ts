@@ -34,7 +34,8 @@ const test = base.extend<{ handlerServer: HandlerServer }>({
     const server = await listenServer(app, { port: 0, host: '127.0.0.1' });
     const { url } = server;
     try {
-      // The portal installs the app: ONAPPINSTALL as a form POST.
+      // The portal installs the app: ONAPPINSTALL as a form POST. The server confirms it with the
+      // emulator (app.info with this token) before storing it, so the token must be one the portal issued.
       const token = portal.emulator.applicationToken(1);
       const install = new URLSearchParams({
         event: 'ONAPPINSTALL',
