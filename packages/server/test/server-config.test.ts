@@ -14,6 +14,7 @@ describe('readServerConfig', () => {
       storeDirIsDefault: true,
     });
     expect(config.sessionSecret).toBeUndefined();
+    expect(config.clientId).toBeUndefined();
     expect(config.handlerBase.href).toBe('http://127.0.0.1:8080/');
     expect(config.storeDir).toMatch(/\.imkit-data\/pglite$/);
     expect(config.appsDir).toMatch(/\/apps$/);
@@ -29,6 +30,7 @@ describe('readServerConfig', () => {
       IMKIT_SESSION_SECRET: 's'.repeat(40),
       IMKIT_HANDLER_BASE: 'https://apps.example.test/chat',
       NODE_ENV: 'production',
+      IMKIT_CLIENT_ID: 'local.6650f1d2c5a4e1.00000001',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -38,6 +40,7 @@ describe('readServerConfig', () => {
       storeDirIsDefault: false,
       databaseUrl: 'postgresql://u@db/imkit',
       production: true,
+      clientId: 'local.6650f1d2c5a4e1.00000001',
     });
     expect(config.handlerBase.href).toBe('https://apps.example.test/chat/');
   });
@@ -53,6 +56,8 @@ describe('readServerConfig', () => {
     [{ PORT: '70000' }, /PORT/],
     [{ IMKIT_HANDLER_BASE: 'apps/' }, /IMKIT_HANDLER_BASE/],
     [{ IMKIT_HANDLER_BASE: 'ftp://x.test/' }, /IMKIT_HANDLER_BASE/],
+    [{ IMKIT_CLIENT_ID: 'local.app id' }, /IMKIT_CLIENT_ID/],
+    [{ IMKIT_CLIENT_ID: 'x'.repeat(129) }, /IMKIT_CLIENT_ID/],
   ])('refuses %o', (env, message) => {
     expect(() => readServerConfig(env)).toThrow(message);
   });
