@@ -23,6 +23,8 @@ async function startImkit(): Promise<{ url: string; hash: string }> {
       'legacy-chat-app/': { dist: legacyDist, launch: 'chat-app' },
     },
     log: () => {},
+    // The bench portal is made up; the install is not what is measured, so it is taken as confirmed.
+    confirmInstall: async () => ({ confirmed: true }),
   });
   const installed = await app.request('/events', {
     method: 'POST',
