@@ -89,11 +89,12 @@ test('the Faults panel shows the live values, applies edits and names a bad valu
   await expect(portal.rest('profile')).resolves.toMatchObject({ ID: 1 });
 });
 
-test('with a 2-second token lifetime, im-sidebar renews its token through refreshAuth and the call succeeds', async ({
+test('with a 5-second token lifetime, im-sidebar renews its token through refreshAuth and the call succeeds', async ({
   shell,
   portal,
 }) => {
-  await portal.setFaults({ tokenTtlSeconds: 2 });
+  // Long enough for the app to load and for a renewed token to outlive the retry on a busy machine.
+  await portal.setFaults({ tokenTtlSeconds: 5 });
   const { session } = await openSessionPanel(shell);
 
   // Wait until every short-lived token (the frame's, minted at launch) has expired.

@@ -11,10 +11,13 @@ test('Reset asks first, then brings the portal and the shell back to the seed', 
   await page.getByTestId('send-button').click();
   const written = page.getByTestId('message').filter({ hasText: 'Written before the reset' });
   await expect(written).toBeVisible();
-  await shell.openPlacement('IM_SIDEBAR', 'Chat insights');
-  await portal.setFaults({ latencyMs: 25, fail503Count: 7 });
+  const app = await shell.openPlacement('IM_SIDEBAR', 'Chat insights');
+  await expect(app.getByRole('heading', { name: 'Product launch' })).toBeVisible();
   await shell.switchUser(2);
   await shell.openChat('chat12');
+  // Set once no app is open, so no REST call uses up a forced 503 before the checks below.
+  await expect(page.locator('iframe[data-testid="app-frame"]')).toHaveCount(0);
+  await portal.setFaults({ latencyMs: 25, fail503Count: 7 });
 
   // Cancel leaves everything as it was.
   await page.getByTestId('reset-portal').click();

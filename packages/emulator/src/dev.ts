@@ -40,13 +40,11 @@ async function main(): Promise<void> {
     throw new UsageError('pnpm dev serves the apps from source; --serve-dist is for the emulator CLI');
   const { port, fresh, stateFile } = args;
   const host = '127.0.0.1';
-  const appsBase = `http://${host}:${appsPort()}/`;
   const emulator = await startEmulator({
     port,
     host,
     fresh,
     ...(stateFile === undefined ? {} : { stateFile }),
-    ...(existsSync(join(repoAppsDir, 'install')) ? { installHandler: `${appsBase}install/` } : {}),
   });
   const vite = await createServer({
     configFile: false,
@@ -60,6 +58,10 @@ async function main(): Promise<void> {
     await Promise.all([vite.close(), emulator.close()]);
   });
   await vite.listen();
+  // The port Vite really got (IMKIT_APPS_PORT=0 picks any free one).
+  const address = vite.httpServer?.address();
+  const appsBase = `http://${host}:${typeof address === 'object' && address !== null ? address.port : appsPort()}/`;
+  if (existsSync(join(repoAppsDir, 'install'))) emulator.runtime.installHandler = `${appsBase}install/`;
   console.log(`imkit emulator: ${emulator.url}`);
   console.log(`apps (Vite):    ${appsBase}<app>/`);
   try {
