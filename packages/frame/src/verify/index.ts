@@ -140,6 +140,26 @@ function formDecode(text: string): string | null {
   }
 }
 
+/** Launch keys grouped by length, so a raw key is recognised in place without slicing it. */
+const keysByLength: (readonly string[])[] = [];
+for (const key of single) keysByLength[key.length] = [...(keysByLength[key.length] ?? []), key];
+
+/** The launch key written raw at `text[start, end)`, or null. */
+function rawKeyAt(text: string, start: number, end: number): string | null {
+  const candidates = keysByLength[end - start];
+  if (candidates === undefined) return null;
+  for (const key of candidates) if (text.startsWith(key, start)) return key;
+  return null;
+}
+
+function rangeNeedsDecoding(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 37 /* % */ || code === 43 /* + */) return true;
+  }
+  return false;
+}
+
 /**
  * Reads a query string the way URLSearchParams does, keeping only the launch keys: one pass, decoding
  * only what needs it; a malformed %-escape falls back to URLSearchParams' lenient decoding.
@@ -155,10 +175,13 @@ function fieldsOfString(query: string): LaunchFields {
     if (end > start) {
       const eq = text.indexOf('=', start);
       const split = eq >= 0 && eq < end ? eq : end;
-      let key: string | null = text.slice(start, split);
-      if (keyIndex[key] === undefined && needsDecoding(key)) key = formDecode(key);
-      if (key === null) return fieldsOfParams(new URLSearchParams(text));
-      if (keyIndex[key] !== undefined) {
+      let key = rawKeyAt(text, start, split);
+      if (key === null && rangeNeedsDecoding(text, start, split)) {
+        const decoded = formDecode(text.slice(start, split));
+        if (decoded === null) return fieldsOfParams(new URLSearchParams(text));
+        if (keyIndex[decoded] !== undefined) key = decoded;
+      }
+      if (key !== null) {
         let value: string | null = split < end ? text.slice(split + 1, end) : '';
         if (needsDecoding(value)) value = formDecode(value);
         if (value === null) return fieldsOfParams(new URLSearchParams(text));
