@@ -112,7 +112,13 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       io.stderr(`error: ${error.message}\n\n${usage}`);
       return 2;
     }
-    io.stderr(`error: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`error: ${message}`);
+    if (request.json) {
+      const code =
+        typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'ERROR';
+      io.stdout(JSON.stringify({ ok: false, error: { code, message } }, null, 2));
+    }
     return 1;
   }
 }

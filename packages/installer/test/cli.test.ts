@@ -203,6 +203,18 @@ describe('CLI plan and apply', () => {
     expect(run.stderr).toMatch(/placement\.get.*expired_token/);
   });
 
+  it('with --json, a failure is JSON on stdout too, naming the step and the host error', async () => {
+    const http = createFakeHttpPortal();
+    const run = await cli(
+      ['apply', '--json', '--portal', http.origin, '--access-token', 'wrong', '--apps', apps.dir],
+      http,
+    );
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { ok: boolean; error: { code: string; message: string } };
+    expect(report).toMatchObject({ ok: false, error: { code: 'READ_FAILED' } });
+    expect(report.error.message).toMatch(/placement\.get.*expired_token/);
+  });
+
   it('runs as a script under tsx: usage errors exit 2', () => {
     const packageDir = fileURLToPath(new URL('..', import.meta.url));
     const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
