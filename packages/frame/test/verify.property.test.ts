@@ -173,11 +173,10 @@ describe('verifyChatAppLaunch properties', () => {
         const result = verifyChatAppLaunch(params, { secret, referer });
         expect(result.ok).toBe(true);
         if (!result.ok) return;
-        expect(result.launch).toMatchObject({
+        expect(result.launch).toMatchObject({ domain: input.domain, userId: input.userId });
+        expect(result.launch.unverified).toMatchObject({
           botId: input.botId,
           botCode: input.botCode,
-          domain: input.domain,
-          userId: input.userId,
           dialogId: input.dialogId,
           lang: input.lang,
           context: input.context,

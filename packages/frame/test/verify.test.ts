@@ -119,22 +119,24 @@ describe('verifyChatAppLaunch: accepted launches', () => {
     expect(result).toEqual({
       ok: true,
       launch: {
-        botId: 17,
-        botCode: 'echoBot',
-        appId: 11,
-        appCode: 'echoFrame',
         domain: portal,
         userId: 2,
-        dialogId: '950',
-        dialogContext: 'lines',
-        dialogEntityId: 'telegrambot|8|173633217|569',
-        dialogEntityData1: 'Y|LEAD|56|N|N|1765',
-        lang: 'en',
-        isChrome: true,
-        context: 'button',
-        darkMode: false,
-        messageId: 12333,
-        buttonParams: 'test',
+        unverified: {
+          botId: 17,
+          botCode: 'echoBot',
+          appId: 11,
+          appCode: 'echoFrame',
+          dialogId: '950',
+          dialogContext: 'lines',
+          dialogEntityId: 'telegrambot|8|173633217|569',
+          dialogEntityData1: 'Y|LEAD|56|N|N|1765',
+          lang: 'en',
+          isChrome: true,
+          context: 'button',
+          darkMode: false,
+          messageId: 12333,
+          buttonParams: 'test',
+        },
       },
     });
   });
@@ -158,7 +160,7 @@ describe('verifyChatAppLaunch: accepted launches', () => {
       USER_HASH: md5(`2${secret}`),
     };
     const result = verifyChatAppLaunch(minimal, { secret });
-    expect(result.ok && result.launch).toMatchObject({
+    expect(result.ok && result.launch.unverified).toMatchObject({
       botId: 0,
       botCode: '',
       context: '',
@@ -450,8 +452,8 @@ describe('signChatAppLaunch', () => {
       secret,
     );
     const result = verifyChatAppLaunch(url, { secret, referer: `${portal}/` });
-    expect(result.ok && result.launch).toMatchObject({
-      userId: 2,
+    expect(result.ok && result.launch).toMatchObject({ userId: 2 });
+    expect(result.ok && result.launch.unverified).toMatchObject({
       dialogId: 'chat5',
       messageId: 9,
       buttonParams: 'x',

@@ -1,4 +1,4 @@
-import { type ChatAppLaunch, type LaunchFailure, verifyChatAppLaunch } from '@imkit/frame/verify';
+import { type LaunchFailure, type VerifiedChatAppLaunch, verifyChatAppLaunch } from '@imkit/frame/verify';
 import { optionalField } from './form-body.js';
 import { Refusal } from './refusal.js';
 import type { Installation, InstallationStore } from './store/installation.js';
@@ -31,7 +31,7 @@ export async function verifyChatAppRequest(
   query: URLSearchParams,
   referer: string | null,
   store: InstallationStore,
-): Promise<{ installation: Installation; launch: ChatAppLaunch }> {
+): Promise<{ installation: Installation; launch: VerifiedChatAppLaunch }> {
   const domain = optionalField(query, 'DOMAIN', { maxLength: 260 });
   if (domain === null) throw new Refusal(400, 'MISSING_FIELD', failureMessages.MISSING_FIELD, 'DOMAIN');
   let portal: URL;

@@ -15,9 +15,14 @@ export interface ServerConfig {
   readonly production: boolean;
   /** Public URL of the handler base, such as `https://apps.example.com/chat/`. */
   readonly handlerBase: URL;
-  /** The app's client_id: install confirmations then require the event's token to be this app's. */
-  readonly clientId: string | undefined;
+  /** The app's OAuth credentials; every install is proven with them. Required in production. */
+  readonly oauth:
+    | { readonly clientId: string; readonly clientSecret: string; readonly tokenUrl?: string }
+    | undefined;
 }
+
+/** NODE_ENV values that mean development; `production` means production; anything else is refused. */
+const developmentModes = new Set(['', 'development', 'dev', 'test']);
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -35,8 +40,10 @@ function nonEmpty(value: string | undefined): string | undefined {
 /**
  * Reads PORT (default 8080), HOST (127.0.0.1), IMKIT_APPS_DIR (the repo's apps/), IMKIT_STORE (PGlite
  * folder, default `.imkit-data/pglite` in the repo), DATABASE_URL, IMKIT_SESSION_SECRET (required, ≥ 32 bytes,
- * when NODE_ENV=production), IMKIT_HANDLER_BASE (default `http://<HOST>:<PORT>/`) and IMKIT_CLIENT_ID
- * (optional; the app's client_id, checked when an install is confirmed with its portal).
+ * when NODE_ENV=production), IMKIT_HANDLER_BASE (default `http://<HOST>:<PORT>/`), IMKIT_CLIENT_ID and
+ * IMKIT_CLIENT_SECRET (the app's OAuth credentials; installs are proven with them; required in production)
+ * and IMKIT_OAUTH_URL (the OAuth token endpoint). NODE_ENV must be exactly `production`, or a development
+ * value (unset, `development`, `dev`, `test`); anything else is refused.
  */
 export function readServerConfig(env: Readonly<Record<string, string | undefined>>): ServerConfig {
   const portText = nonEmpty(env.PORT) ?? '8080';
@@ -45,7 +52,14 @@ export function readServerConfig(env: Readonly<Record<string, string | undefined
   }
   const port = Number(portText);
   const host = nonEmpty(env.HOST) ?? '127.0.0.1';
-  const production = env.NODE_ENV === 'production';
+  const mode = env.NODE_ENV ?? '';
+  if (mode !== 'production' && !developmentModes.has(mode)) {
+    throw new ConfigError(
+      `NODE_ENV="${mode.replace(/[^\x20-\x7e]/g, '?').slice(0, 40)}" is ambiguous: set exactly "production" ` +
+        '(https portals only, secrets required) or "development" / "test" / nothing',
+    );
+  }
+  const production = mode === 'production';
   const sessionSecret = nonEmpty(env.IMKIT_SESSION_SECRET);
   if (production && sessionSecret === undefined) {
     throw new ConfigError(
@@ -71,9 +85,39 @@ export function readServerConfig(env: Readonly<Record<string, string | undefined
   }
   if (!handlerBase.pathname.endsWith('/')) handlerBase.pathname += '/';
   const clientId = nonEmpty(env.IMKIT_CLIENT_ID);
-  if (clientId !== undefined && !/^[\x21-\x7e]{1,128}$/.test(clientId)) {
-    throw new ConfigError('IMKIT_CLIENT_ID must be 1-128 printable characters without spaces');
+  const clientSecret = nonEmpty(env.IMKIT_CLIENT_SECRET);
+  for (const [name, value] of [
+    ['IMKIT_CLIENT_ID', clientId],
+    ['IMKIT_CLIENT_SECRET', clientSecret],
+  ] as const) {
+    if (value !== undefined && !/^[\x21-\x7e]{1,256}$/.test(value)) {
+      throw new ConfigError(`${name} must be 1-256 printable characters without spaces`);
+    }
   }
+  if ((clientId === undefined) !== (clientSecret === undefined)) {
+    throw new ConfigError('IMKIT_CLIENT_ID and IMKIT_CLIENT_SECRET go together: set both or neither');
+  }
+  if (production && clientId === undefined) {
+    throw new ConfigError(
+      'IMKIT_CLIENT_ID and IMKIT_CLIENT_SECRET are required when NODE_ENV=production: installs are proven with them',
+    );
+  }
+  const tokenUrl = nonEmpty(env.IMKIT_OAUTH_URL);
+  if (tokenUrl !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(tokenUrl);
+    } catch {
+      throw new ConfigError(`IMKIT_OAUTH_URL must be an absolute URL, got "${tokenUrl}"`);
+    }
+    if (url.protocol !== 'https:' && (production || url.protocol !== 'http:')) {
+      throw new ConfigError(`IMKIT_OAUTH_URL must be ${production ? 'https' : 'an http(s) URL'}`);
+    }
+  }
+  const oauth =
+    clientId !== undefined && clientSecret !== undefined
+      ? { clientId, clientSecret, ...(tokenUrl === undefined ? {} : { tokenUrl }) }
+      : undefined;
   return {
     port,
     host,
@@ -84,6 +128,6 @@ export function readServerConfig(env: Readonly<Record<string, string | undefined
     sessionSecret,
     production,
     handlerBase,
-    clientId,
+    oauth,
   };
 }

@@ -1,14 +1,24 @@
 /** `@imkit/server` — the handler server for imkit chat apps (Hono, Web-standard Request/Response). */
 export { type AppMount, type AppSource, discoverAppMounts, type LaunchKind } from './app-mounts.js';
-export type {
-  InstallClaim,
-  InstallConfirmation,
-  InstallConfirmer,
-  InstallDoubt,
+export {
+  confirmInstallWithOAuth,
+  type InstallClaim,
+  type InstallConfirmation,
+  type InstallConfirmer,
+  type InstallDoubt,
 } from './install-confirmation.js';
 export { generateChatAppHash } from './install-events.js';
 export { type ListeningServer, listenServer } from './listen.js';
-export { confirmInstallWithPortal, type PortalConfirmationOptions } from './portal-confirmation.js';
+export {
+  createOAuthClient,
+  defaultOAuthTokenUrl,
+  type OAuthClient,
+  type OAuthClientOptions,
+  OAuthError,
+  type OAuthFailure,
+  type OAuthGrant,
+} from './oauth-client.js';
+export { checkDestination, isPublicAddress, OutboundError, outboundRequest } from './outbound.js';
 export { Refusal } from './refusal.js';
 export { createServer, ServerConfigError, type ServerOptions } from './server.js';
 export {

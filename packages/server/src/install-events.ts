@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { verifyApplicationToken } from '@imkit/frame/verify';
+import ipaddr from 'ipaddr.js';
 import { optionalField, requiredField } from './form-body.js';
 import type { InstallClaim } from './install-confirmation.js';
+import type { OAuthGrant } from './oauth-client.js';
 import { Refusal } from './refusal.js';
 import {
   type Installation,
@@ -22,15 +24,20 @@ export function generateChatAppHash(): string {
   return randomBytes(16).toString('hex');
 }
 
-const ipv4Literal = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$/;
-
 /**
- * The portal's origin: the scheme of `auth[client_endpoint]` when that URL is on `domain`, otherwise https.
- * Plain http and IP addresses are accepted only outside production (the emulator runs on http loopback),
- * so a production server only ever asks named https hosts to confirm an install.
+ * `auth[domain]`, normalised the way a URL parser reads it. In production an IP address in any spelling
+ * (`127.1`, `0x7f.0.0.1`, `169.254.43518`, `[::1]`) is refused: a portal is a named https host.
  */
-function portalOriginOf(domain: string, clientEndpoint: string | null, production: boolean): string {
-  if (production && ipv4Literal.test(domain)) {
+function claimedDomain(params: URLSearchParams, production: boolean): string {
+  const raw = requiredField(params, 'auth[domain]', domainRule).toLowerCase();
+  let host: string;
+  try {
+    host = new URL(`https://${raw}`).host;
+  } catch {
+    throw new Refusal(400, 'MALFORMED_FIELD', 'auth[domain] is not a host name.', 'auth[domain]');
+  }
+  const hostname = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  if (production && ipaddr.isValid(hostname)) {
     throw new Refusal(
       400,
       'MALFORMED_FIELD',
@@ -38,126 +45,126 @@ function portalOriginOf(domain: string, clientEndpoint: string | null, productio
       'auth[domain]',
     );
   }
-  let origin = `https://${domain}`;
-  if (clientEndpoint !== null) {
-    let url: URL;
-    try {
-      url = new URL(clientEndpoint);
-    } catch {
-      throw new Refusal(
-        400,
-        'MALFORMED_FIELD',
-        'auth[client_endpoint] is not a URL.',
-        'auth[client_endpoint]',
-      );
-    }
-    if (url.host !== domain || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-      throw new Refusal(
-        400,
-        'MALFORMED_FIELD',
-        'auth[client_endpoint] is not on auth[domain].',
-        'auth[client_endpoint]',
-      );
-    }
-    origin = url.origin;
+  return raw;
+}
+
+/** The origin of `auth[client_endpoint]` when given: it must be on `domain`, https in production. */
+function claimedOrigin(domain: string, clientEndpoint: string | null, production: boolean): string | null {
+  if (clientEndpoint === null) return null;
+  let url: URL;
+  try {
+    url = new URL(clientEndpoint);
+  } catch {
+    throw new Refusal(400, 'MALFORMED_FIELD', 'auth[client_endpoint] is not a URL.', 'auth[client_endpoint]');
   }
-  if (production && !origin.startsWith('https://')) {
+  if (url.host !== domain || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new Refusal(
+      400,
+      'MALFORMED_FIELD',
+      'auth[client_endpoint] is not on auth[domain].',
+      'auth[client_endpoint]',
+    );
+  }
+  if (production && url.protocol !== 'https:') {
     throw new Refusal(400, 'MALFORMED_FIELD', 'The portal must use https.', 'auth[client_endpoint]');
   }
-  return origin;
+  return url.origin;
 }
 
 export interface InstallEventResult {
   readonly event: 'ONAPPINSTALL' | 'ONAPPUNINSTALL';
   readonly memberId: string;
   readonly domain: string;
+  /** The epoch the installation has after the event (0 after an uninstall). */
+  readonly epoch: number;
 }
 
 /** What handling an install event needs from the server. */
 export interface InstallEventContext {
   readonly store: InstallationStore;
   readonly production: boolean;
-  /** Confirms an ONAPPINSTALL with its portal; throws the `Refusal` to answer when it is not confirmed. */
-  readonly confirmInstall: (claim: InstallClaim) => Promise<void>;
+  /** Proves an ONAPPINSTALL with the OAuth server; throws the `Refusal` to answer when it is not proven. */
+  readonly confirmInstall: (claim: InstallClaim) => Promise<OAuthGrant>;
 }
+
+const raced = () =>
+  new Refusal(
+    409,
+    'INSTALL_CONFLICT',
+    'Another event for this portal was handled at the same time and won; nothing was written.',
+    'auth[member_id]',
+  );
 
 async function install(params: URLSearchParams, context: InstallEventContext): Promise<InstallEventResult> {
   const { store, production } = context;
   const memberId = requiredField(params, 'auth[member_id]', memberIdRule);
-  const domain = requiredField(params, 'auth[domain]', domainRule).toLowerCase();
-  const accessToken = requiredField(params, 'auth[access_token]', token);
+  const domain = claimedDomain(params, production);
+  requiredField(params, 'auth[access_token]', token);
+  const refreshToken = requiredField(params, 'auth[refresh_token]', token);
   const applicationToken = requiredField(params, 'auth[application_token]', token);
-  const refreshToken = optionalField(params, 'auth[refresh_token]', token) ?? '';
-  const scope = optionalField(params, 'auth[scope]', { maxLength: 1024 }) ?? '';
-  const expiresIn = optionalField(params, 'auth[expires_in]', { maxLength: 9, pattern: /^\d+$/ });
   const clientEndpoint = optionalField(params, 'auth[client_endpoint]', { maxLength: 512 });
-  const portalOrigin = portalOriginOf(domain, clientEndpoint, production);
+  const portalOrigin = claimedOrigin(domain, clientEndpoint, production);
 
-  /** The stored installation of this member_id, when the event carries its application_token. */
-  const ownInstallation = async (): Promise<Installation | null> => {
-    const existing = await store.findByMemberId(memberId);
-    if (existing !== null && !verifyApplicationToken(applicationToken, existing.applicationToken)) {
-      throw new Refusal(
-        403,
-        'APPLICATION_TOKEN_MISMATCH',
-        'This portal is already installed with another application token; uninstall it first.',
-        'auth[application_token]',
-      );
-    }
-    return existing;
-  };
-  // A known member_id must prove its stored application_token before any portal is asked…
-  await ownInstallation();
-  // …and nothing in the event is signed: the portal it names must own the token before anything is written.
-  await context.confirmInstall({ memberId, domain, portalOrigin, accessToken });
-  // Read again: another install of this member_id may have been stored while the portal answered.
-  const existing = await ownInstallation();
-  const installation: Installation = {
-    memberId,
-    domain,
-    portalOrigin,
-    accessToken,
-    refreshToken,
-    accessExpiresAt: expiresIn === null ? null : new Date(Date.now() + Number(expiresIn) * 1000),
-    scope,
+  // The installation this write is conditional on: whatever is stored before the claim is proven.
+  const existing = await store.findByMemberId(memberId);
+  // Nothing in the event is signed: the OAuth server must name this very portal before anything is written.
+  const grant = await context.confirmInstall({ memberId, domain, portalOrigin, refreshToken });
+  // A proven reinstall with the stored application_token keeps the HASH (the legacy app is registered with
+  // it); a proven install with a new application_token is a new installation of the same portal.
+  const continued = existing !== null && verifyApplicationToken(applicationToken, existing.applicationToken);
+  const now = new Date();
+  const installation: Omit<Installation, 'epoch'> = {
+    memberId: grant.memberId,
+    domain: grant.domain,
+    portalOrigin: grant.portalOrigin,
+    accessToken: grant.accessToken,
+    refreshToken: grant.refreshToken,
+    accessExpiresAt: grant.expiresIn === null ? null : new Date(now.getTime() + grant.expiresIn * 1000),
+    scope: grant.scope,
     applicationToken,
-    // A reinstall keeps the HASH: the legacy app is registered with it.
-    chatAppHash: existing?.chatAppHash ?? generateChatAppHash(),
-    installedAt: existing?.installedAt ?? new Date(),
+    chatAppHash: continued ? existing.chatAppHash : generateChatAppHash(),
+    hashRotatedAt: continued ? existing.hashRotatedAt : now,
+    chatAppIds: continued ? existing.chatAppIds : [],
+    launchTokenRequired: continued ? existing.launchTokenRequired : false,
+    installedAt: existing?.installedAt ?? now,
   };
+  let stored: Installation | null;
   try {
-    await store.save(installation);
+    stored =
+      existing === null
+        ? await store.insert(installation)
+        : await store.replace(installation, existing.epoch);
   } catch (error) {
     if (error instanceof InstallationConflictError) {
       throw new Refusal(409, 'DOMAIN_TAKEN', 'Another portal is installed with this domain.', 'auth[domain]');
     }
     throw error;
   }
-  return { event: 'ONAPPINSTALL', memberId, domain };
+  if (stored === null) throw raced();
+  return { event: 'ONAPPINSTALL', memberId, domain: stored.domain, epoch: stored.epoch };
 }
 
 async function uninstall(params: URLSearchParams, store: InstallationStore): Promise<InstallEventResult> {
   const memberId = requiredField(params, 'auth[member_id]', memberIdRule);
   const applicationToken = requiredField(params, 'auth[application_token]', token);
   const existing = await store.findByMemberId(memberId);
-  if (existing === null) {
-    throw new Refusal(404, 'UNKNOWN_INSTALLATION', 'No installation has this member_id.', 'auth[member_id]');
-  }
-  if (!verifyApplicationToken(applicationToken, existing.applicationToken)) {
+  // Unknown portal and wrong token answer alike: the answer is no oracle for which portals are installed.
+  if (existing === null || !verifyApplicationToken(applicationToken, existing.applicationToken)) {
     throw new Refusal(
       403,
       'APPLICATION_TOKEN_MISMATCH',
-      'The application token does not match the installation.',
+      'The application token does not match an installation.',
       'auth[application_token]',
     );
   }
-  await store.delete(memberId);
-  return { event: 'ONAPPUNINSTALL', memberId, domain: existing.domain };
+  if (!(await store.delete(memberId, existing.epoch))) throw raced();
+  return { event: 'ONAPPUNINSTALL', memberId, domain: existing.domain, epoch: 0 };
 }
 
 /**
  * Handles one install event form (`event=ONAPPINSTALL&auth[...]=…`); throws a `Refusal` for bad input.
- * An ONAPPINSTALL is stored only after its portal confirmed it (`context.confirmInstall`).
+ * An ONAPPINSTALL is stored only after the OAuth server proved it (`context.confirmInstall`), and every
+ * write is conditional on the state read before: of two racing events exactly one wins, the other gets 409.
  */
 export async function handleInstallEvent(
   params: URLSearchParams,

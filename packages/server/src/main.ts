@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     sessionSecret: config.sessionSecret,
     production: config.production,
     basePath: config.handlerBase.pathname,
-    clientId: config.clientId,
+    ...(config.oauth ? { oauth: config.oauth } : {}),
   });
   const server = await listenServer(app, { port: config.port, host: config.host });
   console.log(

@@ -3,10 +3,16 @@ import { optionalField, requiredField } from './form-body.js';
 import { Refusal } from './refusal.js';
 import type { Installation, InstallationStore } from './store/installation.js';
 
+/** One answer for an unknown portal and for a launch that fails a check, so the answer is no oracle. */
+const refused = () =>
+  new Refusal(403, 'LAUNCH_REFUSED', 'This launch could not be verified for an installed portal.');
+
 /**
- * Checks the host's form POST that opens a placement: `member_id` must be a known installation, the
- * `APPLICATION_TOKEN` (when sent) must match the stored one in constant time, and a `DOMAIN` in the query
- * (when present) must be that installation's domain. Returns the installation; throws a `Refusal`.
+ * Checks the host's form POST that opens a placement. `member_id` must be a known installation and a
+ * `DOMAIN` in the query (when present) that installation's domain. `APPLICATION_TOKEN` is trusted on
+ * first use: when a launch sends it, it must equal the stored application token (constant time), and from
+ * then on every launch of that installation must send it. Unknown and refused launches answer alike
+ * (403 `LAUNCH_REFUSED`). Returns the installation; throws a `Refusal`.
  */
 export async function verifyPlacementLaunch(
   form: URLSearchParams,
@@ -17,24 +23,16 @@ export async function verifyPlacementLaunch(
   const applicationToken = optionalField(form, 'APPLICATION_TOKEN', { maxLength: 512 });
   const domain = optionalField(query, 'DOMAIN', { maxLength: 260 });
   const installation = await store.findByMemberId(memberId);
-  if (installation === null) {
-    throw new Refusal(403, 'UNKNOWN_INSTALLATION', 'The app is not installed on this portal.', 'member_id');
+  if (installation === null) throw refused();
+  if (applicationToken === null) {
+    if (installation.launchTokenRequired) throw refused();
+  } else if (!verifyApplicationToken(applicationToken, installation.applicationToken)) {
+    throw refused();
   }
-  if (applicationToken !== null && !verifyApplicationToken(applicationToken, installation.applicationToken)) {
-    throw new Refusal(
-      403,
-      'APPLICATION_TOKEN_MISMATCH',
-      'The application token does not match the installation.',
-      'APPLICATION_TOKEN',
-    );
-  }
-  if (domain !== null && domain.toLowerCase() !== installation.domain) {
-    throw new Refusal(
-      403,
-      'DOMAIN_MISMATCH',
-      'The launch names another portal than its member_id.',
-      'DOMAIN',
-    );
+  if (domain !== null && domain.toLowerCase() !== installation.domain) throw refused();
+  if (applicationToken !== null && !installation.launchTokenRequired) {
+    // First launch that proved the token: require it from now on. Losing a race here changes nothing.
+    await store.update(installation.memberId, installation.epoch, { launchTokenRequired: true });
   }
   return installation;
 }

@@ -7,10 +7,14 @@ import { type AppMount, type AppSource, appMountsFrom, discoverAppMounts } from 
 import { verifyChatAppRequest } from './chat-app-launch.js';
 import { readFormBody } from './form-body.js';
 import { framedPageHeaders } from './frame-headers.js';
-import { boundedInstallConfirmation, type InstallConfirmer } from './install-confirmation.js';
+import {
+  boundedInstallConfirmation,
+  confirmInstallWithOAuth,
+  type InstallConfirmer,
+} from './install-confirmation.js';
 import { handleInstallEvent } from './install-events.js';
+import { createOAuthClient, type OAuthClientOptions } from './oauth-client.js';
 import { verifyPlacementLaunch } from './placement-launch.js';
-import { confirmInstallWithPortal } from './portal-confirmation.js';
 import { Refusal, refusalPage } from './refusal.js';
 import { maxSessionSeconds, signChatAppSession, verifyChatAppSession } from './session-token.js';
 import { readStaticFile } from './static-files.js';
@@ -38,14 +42,17 @@ export interface ServerOptions {
    */
   readonly installFrameAncestors?: readonly string[];
   /**
-   * Confirms each ONAPPINSTALL with its portal before it is stored. Default: `confirmInstallWithPortal`
-   * (`app.info` with the event's token on the claimed portal). Tests pass a scripted portal.
+   * The app's OAuth credentials (`IMKIT_CLIENT_ID`, `IMKIT_CLIENT_SECRET`, `IMKIT_OAUTH_URL`). Every
+   * ONAPPINSTALL is proven by exchanging its refresh token at this OAuth server before anything is stored.
+   * Required in production; without it (and without `confirmInstall`) install events are refused with 503.
    */
+  readonly oauth?: Pick<OAuthClientOptions, 'clientId' | 'clientSecret' | 'tokenUrl'>;
+  /** Replaces the OAuth proof of each ONAPPINSTALL (tests pass a scripted OAuth server). */
   readonly confirmInstall?: InstallConfirmer;
-  /** The app's client_id (`IMKIT_CLIENT_ID`): the default confirmation then requires the token to be this app's. */
-  readonly clientId?: string;
-  /** How long an install confirmation may take, in ms (then 504). Default 5000. */
+  /** How long an install proof may take, in ms (then 504). Default 5000. */
   readonly portalTimeoutMs?: number;
+  /** Unproven install attempts accepted per minute before installs are refused at once. Default 60. */
+  readonly maxUnprovenInstallsPerMinute?: number;
   /** Where one-line log records go (never with secrets). Default: console.log. */
   readonly log?: (line: string) => void;
 }
@@ -72,6 +79,42 @@ function resolveSecret(options: ServerOptions): string {
     throw new ServerConfigError('server: the session secret must be at least 32 bytes');
   }
   return secret;
+}
+
+const credential = /^[\x21-\x7e]{1,256}$/;
+
+function resolveConfirmer(
+  options: ServerOptions,
+  production: boolean,
+  timeoutMs: number,
+): InstallConfirmer | null {
+  if (options.confirmInstall !== undefined) return options.confirmInstall;
+  const oauth = options.oauth;
+  if (oauth === undefined) {
+    if (production) {
+      throw new ServerConfigError(
+        "server: production needs the app's OAuth credentials (IMKIT_CLIENT_ID, IMKIT_CLIENT_SECRET) to prove installs",
+      );
+    }
+    return null;
+  }
+  if (!credential.test(oauth.clientId) || !credential.test(oauth.clientSecret)) {
+    throw new ServerConfigError(
+      'server: oauth.clientId and oauth.clientSecret must be 1-256 printable characters',
+    );
+  }
+  let tokenUrl: URL | undefined;
+  try {
+    tokenUrl = oauth.tokenUrl === undefined ? undefined : new URL(oauth.tokenUrl);
+  } catch {
+    throw new ServerConfigError(`server: oauth.tokenUrl "${oauth.tokenUrl}" is not a URL`);
+  }
+  if (tokenUrl !== undefined && production && tokenUrl.protocol !== 'https:') {
+    throw new ServerConfigError('server: oauth.tokenUrl must be https in production');
+  }
+  return confirmInstallWithOAuth(
+    createOAuthClient({ ...oauth, production, timeoutMs, ...(tokenUrl ? { tokenUrl: tokenUrl.href } : {}) }),
+  );
 }
 
 function normalizeBase(basePath: string | undefined): string {
@@ -123,14 +166,32 @@ export function createServer(options: ServerOptions): Hono {
   if (!Number.isInteger(portalTimeoutMs) || portalTimeoutMs < 1 || portalTimeoutMs > 60_000) {
     throw new ServerConfigError('server: portalTimeoutMs must be an integer from 1 to 60000');
   }
-  if (options.clientId !== undefined && !/^[\x21-\x7e]{1,128}$/.test(options.clientId)) {
-    throw new ServerConfigError('server: clientId must be 1-128 printable characters without spaces');
+  const confirmer = resolveConfirmer(options, production, portalTimeoutMs);
+  const maxUnproven = options.maxUnprovenInstallsPerMinute ?? 60;
+  if (!Number.isInteger(maxUnproven) || maxUnproven < 1) {
+    throw new ServerConfigError('server: maxUnprovenInstallsPerMinute must be a positive integer');
   }
-  const confirmInstall = boundedInstallConfirmation(
-    options.confirmInstall ??
-      confirmInstallWithPortal({ clientId: options.clientId, timeoutMs: portalTimeoutMs }),
-    { timeoutMs: portalTimeoutMs, maxInFlight: 16 },
-  );
+  const confirmInstall =
+    confirmer === null
+      ? () =>
+          Promise.reject(
+            new Refusal(
+              503,
+              'INSTALL_NOT_CONFIGURED',
+              'This server has no OAuth credentials to prove installs with; nothing was stored.',
+            ),
+          )
+      : boundedInstallConfirmation(confirmer, {
+          timeoutMs: portalTimeoutMs,
+          maxInFlight: 16,
+          maxUnprovenPerMinute: maxUnproven,
+          log,
+        });
+  if (confirmer === null) {
+    log(
+      'install events disabled: set IMKIT_CLIENT_ID and IMKIT_CLIENT_SECRET (options.oauth) to accept installs',
+    );
+  }
   const app = new Hono();
 
   app.onError((error, c) => {
@@ -191,12 +252,13 @@ export function createServer(options: ServerOptions): Hono {
             c.req.header('referer') ?? null,
             store,
           );
+          // Only what the hashes prove goes into the session; DIALOG_ID & co. stay unverified input.
           const { token, expiresAt } = signChatAppSession(
             {
               memberId: installation.memberId,
               userId: launch.userId,
               app: mount.path,
-              dialogId: launch.dialogId,
+              epoch: installation.epoch,
             },
             secret,
             { ttlSeconds: ttl },
@@ -243,13 +305,20 @@ export function createServer(options: ServerOptions): Hono {
         const installation = await store.findByMemberId(session.memberId);
         if (installation === null)
           throw new Refusal(401, 'UNINSTALLED', 'The app was uninstalled from the portal.');
+        if (installation.epoch !== session.epoch) {
+          throw new Refusal(
+            401,
+            'SESSION_REVOKED',
+            'The installation was reinstalled or its HASH rotated since this session was issued.',
+            'authorization',
+          );
+        }
         c.header('Cache-Control', 'no-store');
         return c.json({
           memberId: session.memberId,
           domain: installation.domain,
           portal: installation.portalOrigin,
           userId: session.userId,
-          dialogId: session.dialogId,
           expiresAt: session.expiresAt,
         });
       });

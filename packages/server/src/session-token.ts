@@ -4,6 +4,8 @@ import { constantTimeEqual } from '@imkit/frame/verify';
 /**
  * The short-lived credential a verified legacy launch is exchanged for, so the never-expiring DOMAIN_HASH
  * / USER_HASH are not reused as credentials. Format: `<base64url(JSON payload)>.<base64url(HMAC-SHA256)>`.
+ * It carries only what the launch proved (the portal and the user: the only fields the hashes cover) and
+ * the installation's epoch, so a reinstall or a HASH rotation voids it.
  */
 export interface ChatAppSession {
   /** The installation (`member_id`). */
@@ -11,7 +13,8 @@ export interface ChatAppSession {
   readonly userId: number;
   /** The handler path of the app the session was issued for, such as `legacy-chat-app/`. */
   readonly app: string;
-  readonly dialogId: string;
+  /** The installation's epoch when the session was issued; a session of another epoch is void. */
+  readonly epoch: number;
   /** Expiry, seconds since the epoch. */
   readonly expiresAt: number;
 }
@@ -23,7 +26,7 @@ interface Payload {
   m: string;
   u: number;
   a: string;
-  d: string;
+  n: number;
   e: number;
 }
 
@@ -46,12 +49,15 @@ export function signChatAppSession(
   assertSessionSecret(secret);
   const ttl = Math.min(options.ttlSeconds ?? maxSessionSeconds, maxSessionSeconds);
   if (!(ttl > 0)) throw new RangeError('session: ttlSeconds must be positive');
+  if (!Number.isSafeInteger(session.epoch) || session.epoch < 1) {
+    throw new RangeError('session: epoch must be a positive integer');
+  }
   const expiresAt = Math.floor((options.now ?? Date.now()) / 1000) + Math.floor(ttl);
   const payload: Payload = {
     m: session.memberId,
     u: session.userId,
     a: session.app,
-    d: session.dialogId,
+    n: session.epoch,
     e: expiresAt,
   };
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
@@ -74,7 +80,8 @@ function isPayload(value: unknown): value is Payload {
     typeof p.u === 'number' &&
     Number.isSafeInteger(p.u) &&
     typeof p.a === 'string' &&
-    typeof p.d === 'string' &&
+    typeof p.n === 'number' &&
+    Number.isSafeInteger(p.n) &&
     typeof p.e === 'number' &&
     Number.isSafeInteger(p.e)
   );
@@ -100,7 +107,7 @@ export function verifyChatAppSession(token: unknown, secret: string, now = Date.
       memberId: payload.m,
       userId: payload.u,
       app: payload.a,
-      dialogId: payload.d,
+      epoch: payload.n,
       expiresAt: payload.e,
     },
   };

@@ -69,13 +69,28 @@ describe('legacy chat-app launch', () => {
       headers: { Authorization: `Bearer ${sessionOf(html)}` },
     });
     expect(whoami.status).toBe(200);
-    expect(await whoami.json()).toMatchObject({
+    const claims = await whoami.json();
+    expect(claims).toMatchObject({
       memberId: portal.memberId,
       domain: portal.domain,
       portal: portal.origin,
       userId: 7,
-      dialogId: 'chat12',
     });
+    // DIALOG_ID is not covered by the hashes: the session never vouches for it.
+    expect(claims).not.toHaveProperty('dialogId');
+  });
+
+  it('does not launder an unsigned field: a changed DIALOG_ID still verifies but the session carries no dialog', async () => {
+    const tampered = signedLaunch().replace('DIALOG_ID=chat12', 'DIALOG_ID=chat999');
+    const response = await open(tampered);
+    expect(response.status).toBe(200);
+    const token = sessionOf(await response.text());
+    const payload = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8'));
+    expect(JSON.stringify(payload)).not.toContain('chat999');
+    const claims = await (
+      await app.request('/legacy-chat-app/api/whoami', { headers: { Authorization: `Bearer ${token}` } })
+    ).json();
+    expect(JSON.stringify(claims)).not.toContain('chat999');
   });
 
   it('accepts a referer that is exactly the portal origin', async () => {
@@ -168,7 +183,7 @@ describe('GET /legacy-chat-app/api/whoami', () => {
     expect((await whoami('Basic abc')).status).toBe(401);
     expect((await whoami('Bearer not-a-token')).status).toBe(401);
     const forged = signChatAppSession(
-      { memberId: portal.memberId, userId: 1, app: 'legacy-chat-app/', dialogId: '' },
+      { memberId: portal.memberId, userId: 1, app: 'legacy-chat-app/', epoch: installation.epoch },
       `${sessionSecret}-other`,
     );
     expect((await whoami(`Bearer ${forged.token}`)).status).toBe(401);
@@ -176,7 +191,7 @@ describe('GET /legacy-chat-app/api/whoami', () => {
 
   it('answers 401 for an expired token', async () => {
     const expired = signChatAppSession(
-      { memberId: portal.memberId, userId: 1, app: 'legacy-chat-app/', dialogId: '' },
+      { memberId: portal.memberId, userId: 1, app: 'legacy-chat-app/', epoch: installation.epoch },
       sessionSecret,
       { now: Date.now() - 16 * 60 * 1000 },
     );
@@ -187,10 +202,20 @@ describe('GET /legacy-chat-app/api/whoami', () => {
 
   it('answers 403 for a token issued to another app', async () => {
     const other = signChatAppSession(
-      { memberId: portal.memberId, userId: 1, app: 'im-sidebar/', dialogId: '' },
+      { memberId: portal.memberId, userId: 1, app: 'im-sidebar/', epoch: installation.epoch },
       sessionSecret,
     );
     expect((await whoami(`Bearer ${other.token}`)).status).toBe(403);
+  });
+
+  it('voids sessions issued before a reinstall: a session of another epoch answers 401 SESSION_REVOKED', async () => {
+    const token = sessionOf(await (await open(signedLaunch())).text());
+    expect((await whoami(`Bearer ${token}`)).status).toBe(200);
+    expect((await postForm(app, '/events', installForm())).status).toBe(200);
+    installation = (await store.findByMemberId(portal.memberId))!;
+    const revoked = await whoami(`Bearer ${token}`);
+    expect(revoked.status).toBe(401);
+    expect(await revoked.json()).toMatchObject({ error: 'SESSION_REVOKED' });
   });
 
   it('answers 401 once the portal uninstalled the app', async () => {

@@ -14,7 +14,7 @@ describe('readServerConfig', () => {
       storeDirIsDefault: true,
     });
     expect(config.sessionSecret).toBeUndefined();
-    expect(config.clientId).toBeUndefined();
+    expect(config.oauth).toBeUndefined();
     expect(config.handlerBase.href).toBe('http://127.0.0.1:8080/');
     expect(config.storeDir).toMatch(/\.imkit-data\/pglite$/);
     expect(config.appsDir).toMatch(/\/apps$/);
@@ -31,6 +31,8 @@ describe('readServerConfig', () => {
       IMKIT_HANDLER_BASE: 'https://apps.example.test/chat',
       NODE_ENV: 'production',
       IMKIT_CLIENT_ID: 'local.6650f1d2c5a4e1.00000001',
+      IMKIT_CLIENT_SECRET: 'app-secret',
+      IMKIT_OAUTH_URL: 'https://oauth.example.test/oauth/token/',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -40,9 +42,19 @@ describe('readServerConfig', () => {
       storeDirIsDefault: false,
       databaseUrl: 'postgresql://u@db/imkit',
       production: true,
-      clientId: 'local.6650f1d2c5a4e1.00000001',
+      oauth: {
+        clientId: 'local.6650f1d2c5a4e1.00000001',
+        clientSecret: 'app-secret',
+        tokenUrl: 'https://oauth.example.test/oauth/token/',
+      },
     });
     expect(config.handlerBase.href).toBe('https://apps.example.test/chat/');
+  });
+
+  it('takes the development values of NODE_ENV as development', () => {
+    for (const mode of ['development', 'dev', 'test', '']) {
+      expect(readServerConfig({ NODE_ENV: mode }).production).toBe(false);
+    }
   });
 
   it('refuses production without a session secret, naming the variable', () => {
@@ -56,8 +68,28 @@ describe('readServerConfig', () => {
     [{ PORT: '70000' }, /PORT/],
     [{ IMKIT_HANDLER_BASE: 'apps/' }, /IMKIT_HANDLER_BASE/],
     [{ IMKIT_HANDLER_BASE: 'ftp://x.test/' }, /IMKIT_HANDLER_BASE/],
-    [{ IMKIT_CLIENT_ID: 'local.app id' }, /IMKIT_CLIENT_ID/],
-    [{ IMKIT_CLIENT_ID: 'x'.repeat(129) }, /IMKIT_CLIENT_ID/],
+    [{ IMKIT_CLIENT_ID: 'local.app id', IMKIT_CLIENT_SECRET: 's' }, /IMKIT_CLIENT_ID/],
+    [{ IMKIT_CLIENT_ID: 'x'.repeat(257), IMKIT_CLIENT_SECRET: 's' }, /IMKIT_CLIENT_ID/],
+    [{ IMKIT_CLIENT_ID: 'local.app' }, /go together/],
+    [{ IMKIT_OAUTH_URL: 'not a url' }, /IMKIT_OAUTH_URL/],
+    [{ NODE_ENV: 'Production' }, /NODE_ENV="Production" is ambiguous/],
+    [{ NODE_ENV: 'prod' }, /ambiguous/],
+    [{ NODE_ENV: ' production' }, /ambiguous/],
+    [{ NODE_ENV: 'staging' }, /ambiguous/],
+    [
+      { NODE_ENV: 'production', IMKIT_SESSION_SECRET: 's'.repeat(40) },
+      /IMKIT_CLIENT_ID and IMKIT_CLIENT_SECRET are required/,
+    ],
+    [
+      {
+        NODE_ENV: 'production',
+        IMKIT_SESSION_SECRET: 's'.repeat(40),
+        IMKIT_CLIENT_ID: 'a',
+        IMKIT_CLIENT_SECRET: 'b',
+        IMKIT_OAUTH_URL: 'http://oauth.example.test/',
+      },
+      /IMKIT_OAUTH_URL must be https/,
+    ],
   ])('refuses %o', (env, message) => {
     expect(() => readServerConfig(env)).toThrow(message);
   });

@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import { confirmInstallWithPortal } from '../src/portal-confirmation.js';
+import { confirmInstallWithOAuth } from '../src/install-confirmation.js';
+import { createOAuthClient } from '../src/oauth-client.js';
 import { createServer, type ServerOptions } from '../src/server.js';
 import type { InstallationStore } from '../src/store/installation.js';
-import { issuedTokensPortal } from './scripted-portal.js';
+import { type ScriptedOAuth, type ScriptedPortal, scriptedOAuth } from './scripted-oauth.js';
 
 export const sessionSecret = 'test-session-secret-0123456789abcdef';
 export const portal = {
@@ -36,14 +37,31 @@ export function makeAppsDir(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The OAuth server every test server proves installs with; `installForm` takes its refresh tokens from it. */
+export const oauth: ScriptedOAuth = scriptedOAuth();
+export const otherPortal: ScriptedPortal = {
+  memberId: 'other-member',
+  domain: 'other.bitrix24.test',
+  origin: 'https://other.bitrix24.test',
+};
+
 export function testServer(
   store: InstallationStore,
   appsDir: string,
   extra: Partial<ServerOptions> = {},
 ): { app: Hono; logs: string[] } {
   const logs: string[] = [];
-  // The real confirmation logic against scripted portals that accept only the tokens they issued.
-  const confirmInstall = confirmInstallWithPortal({ fetch: issuedTokensPortal().fetch });
+  oauth.behaviour = { kind: 'grant' };
+  // The real OAuth proof against a scripted OAuth server.
+  const confirmInstall = confirmInstallWithOAuth(
+    createOAuthClient({
+      clientId: 'app.client',
+      clientSecret: 'app-secret',
+      production: extra.production === true,
+      request: oauth.request,
+      timeoutMs: 2000,
+    }),
+  );
   const app = createServer({
     store,
     appsDir,
@@ -55,8 +73,14 @@ export function testServer(
   return { app, logs };
 }
 
-/** An install event form exactly as the portal posts it. */
-export function installForm(overrides: Record<string, string | null> = {}): URLSearchParams {
+/**
+ * An install event form exactly as the portal posts it, with a fresh refresh token that the scripted
+ * OAuth server issued for `issuedBy` (the fixture portal unless said), whatever the form claims.
+ */
+export function installForm(
+  overrides: Record<string, string | null> = {},
+  issuedBy: ScriptedPortal = portal,
+): URLSearchParams {
   const fields: Record<string, string | null> = {
     event: 'ONAPPINSTALL',
     'data[VERSION]': '1',
@@ -71,7 +95,7 @@ export function installForm(overrides: Record<string, string | null> = {}): URLS
     'auth[client_endpoint]': `${portal.origin}/rest/`,
     'auth[member_id]': portal.memberId,
     'auth[user_id]': '1',
-    'auth[refresh_token]': portal.refreshToken,
+    'auth[refresh_token]': oauth.issue(issuedBy),
     'auth[application_token]': portal.applicationToken,
     ...overrides,
   };

@@ -9,7 +9,10 @@ afterAll(() => apps.remove());
 
 /** A store no test here may reach: these requests are decided before any lookup. */
 const unreachableStore: InstallationStore = {
-  save: () => Promise.reject(new Error('unexpected save')),
+  insert: () => Promise.reject(new Error('unexpected insert')),
+  replace: () => Promise.reject(new Error('unexpected replace')),
+  update: () => Promise.reject(new Error('unexpected update')),
+  listHashesOlderThan: () => Promise.reject(new Error('unexpected list')),
   findByMemberId: () => Promise.reject(new Error('unexpected lookup')),
   findByDomain: () => Promise.reject(new Error('unexpected lookup')),
   delete: () => Promise.reject(new Error('unexpected delete')),

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openPgliteInstallationStore } from '../src/store/index.js';
 import type { InstallationStore } from '../src/store/installation.js';
-import { installForm, makeAppsDir, portal, postForm, testServer } from './server-fixture.js';
+import { installForm, makeAppsDir, otherPortal, portal, postForm, testServer } from './server-fixture.js';
 
 let store: InstallationStore;
 let app: Hono;
@@ -46,6 +46,36 @@ function expectRefusalPage(response: Response, status: number) {
   expect(response.headers.get('x-frame-options')).toBeNull();
 }
 
+describe('APPLICATION_TOKEN on placement launches: trust on first use (issue #16 point 6)', () => {
+  const otherPath = `/im-sidebar/?DOMAIN=${otherPortal.domain}&PROTOCOL=1&LANG=en&APP_SID=0123456789abcdef0123456789abcdef`;
+  const otherLaunch = (overrides: Record<string, string | null> = {}) =>
+    launchForm({ member_id: otherPortal.memberId, ...overrides });
+  const otherToken = 'other-portal-application-token';
+
+  it('opens without the token until a launch sends it; from then on it is required', async () => {
+    const install = installForm(
+      {
+        'auth[member_id]': otherPortal.memberId,
+        'auth[domain]': otherPortal.domain,
+        'auth[client_endpoint]': `${otherPortal.origin}/rest/`,
+        'auth[application_token]': otherToken,
+      },
+      otherPortal,
+    );
+    expect((await postForm(app, '/events', install)).status).toBe(200);
+    expect((await postForm(app, otherPath, otherLaunch())).status).toBe(200);
+    expect((await postForm(app, otherPath, otherLaunch({ APPLICATION_TOKEN: 'wrong' }))).status).toBe(403);
+    expect((await store.findByMemberId(otherPortal.memberId))?.launchTokenRequired).toBe(false);
+    expect((await postForm(app, otherPath, otherLaunch({ APPLICATION_TOKEN: otherToken }))).status).toBe(200);
+    expect((await store.findByMemberId(otherPortal.memberId))?.launchTokenRequired).toBe(true);
+    // A known member_id alone no longer opens the app.
+    const bare = await postForm(app, otherPath, otherLaunch());
+    expectRefusalPage(bare, 403);
+    expect(await bare.text()).toContain('LAUNCH_REFUSED');
+    expect((await postForm(app, otherPath, otherLaunch({ APPLICATION_TOKEN: otherToken }))).status).toBe(200);
+  });
+});
+
 describe('placement launch (the host form POST)', () => {
   it('answers the POST with index.html and frame-ancestors of the installed portal, never X-Frame-Options', async () => {
     const response = await postForm(app, launchPath, launchForm());
@@ -60,31 +90,19 @@ describe('placement launch (the host form POST)', () => {
     expect((await postForm(app, '/im-sidebar/index.html', launchForm())).status).toBe(200);
   });
 
-  it('accepts a matching APPLICATION_TOKEN', async () => {
-    const response = await postForm(
-      app,
-      launchPath,
-      launchForm({ APPLICATION_TOKEN: portal.applicationToken }),
-    );
-    expect(response.status).toBe(200);
-  });
-
-  it('refuses a wrong APPLICATION_TOKEN with 403 and a page naming it', async () => {
-    const response = await postForm(
+  it('refuses an unknown member_id exactly like a wrong token: 403 LAUNCH_REFUSED, no oracle', async () => {
+    const unknown = await postForm(app, launchPath, launchForm({ member_id: 'unknown-member' }));
+    const wrong = await postForm(
       app,
       launchPath,
       launchForm({ APPLICATION_TOKEN: 'c917d38f6bdb84e9d9e0bfe9d585be74' }),
     );
-    expectRefusalPage(response, 403);
-    const page = await response.text();
-    expect(page).toContain('APPLICATION_TOKEN');
+    expectRefusalPage(unknown, 403);
+    expectRefusalPage(wrong, 403);
+    const page = await unknown.text();
+    expect(page).toContain('LAUNCH_REFUSED');
+    expect(await wrong.text()).toBe(page);
     expect(page).not.toContain('im-sidebar</body>');
-  });
-
-  it('refuses an unknown member_id with 403', async () => {
-    const response = await postForm(app, launchPath, launchForm({ member_id: 'unknown-member' }));
-    expectRefusalPage(response, 403);
-    expect(await response.text()).toContain('UNKNOWN_INSTALLATION');
   });
 
   it('refuses a missing member_id with 400', async () => {

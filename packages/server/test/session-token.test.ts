@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maxSessionSeconds, signChatAppSession, verifyChatAppSession } from '../src/session-token.js';
 
 const secret = 'a-session-secret-of-at-least-32-bytes!';
-const session = { memberId: 'member1', userId: 7, app: 'legacy-chat-app/', dialogId: 'chat12' };
+const session = { memberId: 'member1', userId: 7, app: 'legacy-chat-app/', epoch: 3 };
 
 describe('chat app session tokens', () => {
   it('round-trips the session and its expiry', () => {

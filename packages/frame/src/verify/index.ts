@@ -56,6 +56,24 @@ export function constantTimeEqual(a: string, b: string): boolean {
 
 export type { ChatAppLaunch };
 
+/** The launch fields no signature covers: the host signs only the portal host and USER_ID (HOST-PROTOCOL.md §5). */
+export type UnverifiedChatAppLaunch = Omit<ChatAppLaunch, 'domain' | 'userId'>;
+
+/**
+ * A launch whose DOMAIN_HASH and USER_HASH matched. Only `domain` and `userId` are proven by them; every
+ * other field sits beside them in the URL unsigned, so anyone holding a launch URL can change it (a
+ * `DIALOG_ID` of `chat999` for `chat12` still verifies). They are kept apart, under `unverified`, so that
+ * nothing treats them as proven: check them against the portal (REST) before acting on them.
+ */
+export interface VerifiedChatAppLaunch {
+  /** The portal origin, proven by DOMAIN_HASH. */
+  readonly domain: string;
+  /** The user, proven by USER_HASH. */
+  readonly userId: number;
+  /** Everything else the query says, as given: user input, not a claim. */
+  readonly unverified: UnverifiedChatAppLaunch;
+}
+
 export type LaunchFailure =
   | 'MISSING_FIELD'
   | 'DUPLICATED_FIELD'
@@ -68,7 +86,7 @@ export type LaunchFailure =
   | 'MALFORMED_QUERY';
 
 export type LaunchVerification =
-  | { readonly ok: true; readonly launch: ChatAppLaunch }
+  | { readonly ok: true; readonly launch: VerifiedChatAppLaunch }
   | { readonly ok: false; readonly reason: LaunchFailure; readonly field?: string };
 
 export interface VerifyLaunchOptions {
@@ -345,22 +363,24 @@ export function verifyChatAppLaunch(query: LaunchQuery, options: VerifyLaunchOpt
   return {
     ok: true,
     launch: {
-      botId: intOf(fields, 'BOT_ID'),
-      botCode: textOf(fields, 'BOT_CODE'),
-      appId: intOf(fields, 'APP_ID'),
-      appCode: textOf(fields, 'APP_CODE'),
       domain: domain.origin,
       userId: Number(userIdText),
-      dialogId: textOf(fields, 'DIALOG_ID'),
-      dialogContext: textOf(fields, 'DIALOG_CONTEXT'),
-      dialogEntityId: textOf(fields, 'DIALOG_ENTITY_ID'),
-      dialogEntityData1: textOf(fields, 'DIALOG_ENTITY_DATA_1'),
-      lang: textOf(fields, 'LANG'),
-      isChrome: textOf(fields, 'IS_CHROME') === 'Y',
-      context: contextOf(textOf(fields, 'CONTEXT')),
-      darkMode: textOf(fields, 'DARK_MODE') === 'Y',
-      messageId: messageId !== null && decimal.test(messageId) ? Number(messageId) : null,
-      buttonParams: textOf(fields, 'BUTTON_PARAMS'),
+      unverified: {
+        botId: intOf(fields, 'BOT_ID'),
+        botCode: textOf(fields, 'BOT_CODE'),
+        appId: intOf(fields, 'APP_ID'),
+        appCode: textOf(fields, 'APP_CODE'),
+        dialogId: textOf(fields, 'DIALOG_ID'),
+        dialogContext: textOf(fields, 'DIALOG_CONTEXT'),
+        dialogEntityId: textOf(fields, 'DIALOG_ENTITY_ID'),
+        dialogEntityData1: textOf(fields, 'DIALOG_ENTITY_DATA_1'),
+        lang: textOf(fields, 'LANG'),
+        isChrome: textOf(fields, 'IS_CHROME') === 'Y',
+        context: contextOf(textOf(fields, 'CONTEXT')),
+        darkMode: textOf(fields, 'DARK_MODE') === 'Y',
+        messageId: messageId !== null && decimal.test(messageId) ? Number(messageId) : null,
+        buttonParams: textOf(fields, 'BUTTON_PARAMS'),
+      },
     },
   };
 }

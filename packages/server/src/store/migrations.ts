@@ -24,6 +24,15 @@ export const migrations: readonly { readonly version: number; readonly sql: read
       )`,
     ],
   },
+  {
+    version: 2,
+    sql: [
+      'ALTER TABLE imkit_installations ADD COLUMN epoch bigint NOT NULL DEFAULT 1',
+      'ALTER TABLE imkit_installations ADD COLUMN hash_rotated_at timestamptz NOT NULL DEFAULT now()',
+      "ALTER TABLE imkit_installations ADD COLUMN chat_app_ids jsonb NOT NULL DEFAULT '[]'::jsonb",
+      'ALTER TABLE imkit_installations ADD COLUMN launch_token_required boolean NOT NULL DEFAULT false',
+    ],
+  },
 ];
 
 /** An arbitrary constant naming the migration lock (`pg_advisory_xact_lock`). */

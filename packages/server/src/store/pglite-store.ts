@@ -1,27 +1,45 @@
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { InstallationStore } from './installation.js';
 import type { SqlDriver, SqlQueryable } from './sql-driver.js';
 import { createSqlInstallationStore } from './sql-installation-store.js';
+import { lockStoreFolder } from './store-lock.js';
 
 /**
  * The embedded default: PGlite (PostgreSQL compiled to WebAssembly) in `dataDir`, or in memory when
- * `dataDir` is undefined (created when missing). Needs no separate server; one process at a time per
- * data dir. The first start in a new folder runs initdb (several seconds).
+ * `dataDir` is undefined (created when missing). Needs no separate server. One process per data dir,
+ * enforced: `<dataDir>.lock` names the holder, and a second opener gets `StoreLockedError`. The first
+ * start in a new folder runs initdb (several seconds).
  */
 export async function openPgliteInstallationStore(dataDir?: string): Promise<InstallationStore> {
-  // PGlite does not create missing parents, and a folder it created itself can end up half-initialised.
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  const db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
-  await db.waitReady;
-  const queryable = (client: SqlQueryable): SqlQueryable => client;
-  const driver: SqlDriver = {
-    query: (sql, params) => db.query(sql, params ? [...params] : undefined),
-    transaction: (work) =>
-      db.transaction((tx) =>
-        work(queryable({ query: (sql, params) => tx.query(sql, params ? [...params] : undefined) })),
-      ),
-    close: () => db.close(),
-  };
-  return createSqlInstallationStore(driver);
+  let release = () => {};
+  if (dataDir !== undefined) {
+    // PGlite does not create missing parents, and a folder it created itself can end up half-initialised.
+    mkdirSync(dataDir, { recursive: true });
+    release = lockStoreFolder(resolve(dataDir));
+  }
+  try {
+    const db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+    await db.waitReady;
+    const queryable = (client: SqlQueryable): SqlQueryable => client;
+    const driver: SqlDriver = {
+      query: (sql, params) => db.query(sql, params ? [...params] : undefined),
+      transaction: (work) =>
+        db.transaction((tx) =>
+          work(queryable({ query: (sql, params) => tx.query(sql, params ? [...params] : undefined) })),
+        ),
+      close: async () => {
+        try {
+          await db.close();
+        } finally {
+          release();
+        }
+      },
+    };
+    return await createSqlInstallationStore(driver);
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
