@@ -25,18 +25,23 @@ const test = base.extend<{ handlerServer: HandlerServer }>({
       throw new Error('apps/legacy-chat-app/dist is missing: run `pnpm build` first');
     }
     const store = await openPgliteInstallationStore();
+    const token = portal.emulator.applicationToken(1);
     const app = createServer({
       store,
       apps: { 'legacy-chat-app/': { dist: legacyDist, launch: 'chat-app' } },
       sessionSecret: randomBytes(32).toString('hex'),
+      oauth: {
+        tokenUrl: `${portal.origin}/oauth/token/`,
+        clientId: token.client_id,
+        clientSecret: token.client_secret,
+      },
       log: () => undefined,
     });
     const server = await listenServer(app, { port: 0, host: '127.0.0.1' });
     const { url } = server;
     try {
-      // The portal installs the app: ONAPPINSTALL as a form POST. The server confirms it with the
-      // emulator (app.info with this token) before storing it, so the token must be one the portal issued.
-      const token = portal.emulator.applicationToken(1);
+      // The portal installs the app: ONAPPINSTALL as a form POST. The server proves it with the emulator's
+      // OAuth server (exchanging the refresh token) before storing it, so the token must be one it issued.
       const install = new URLSearchParams({
         event: 'ONAPPINSTALL',
         'data[VERSION]': '1',

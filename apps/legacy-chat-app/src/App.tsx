@@ -56,7 +56,7 @@ export function App({ actions, launch, session, whoAmI }: AppProps) {
       ) : verified ? (
         <p data-testid="verification">
           Verified by the server: user <b data-testid="user-id">{verified.userId}</b> on{' '}
-          <b>{verified.domain}</b>, dialog <b>{verified.dialogId || '—'}</b>
+          <b>{verified.domain}</b>
         </p>
       ) : (
         <p data-testid="verification" role="alert" style={{ color: '#b00' }}>
@@ -64,7 +64,8 @@ export function App({ actions, launch, session, whoAmI }: AppProps) {
         </p>
       )}
       <p style={{ color: '#777', margin: '4px 0 8px' }}>
-        Opened from the {launch.context || 'chat'} in dialog {launch.dialogId || '—'} ({launch.lang || 'en'})
+        Opened from the {launch.context || 'chat'} in dialog {launch.dialogId || '—'} ({launch.lang || 'en'} —
+        unverified: the launch does not sign the dialog)
       </p>
       <textarea
         aria-label="Message"

@@ -9,13 +9,16 @@ export interface SessionToken {
   readonly expiresAt: number;
 }
 
-/** The server's answer to `GET api/whoami`: who this launch was verified to be. */
+/**
+ * The server's answer to `GET api/whoami`: who this launch was verified to be. Only the portal and the
+ * user: DIALOG_ID and the other launch fields are not covered by the hashes, so the server never vouches
+ * for them (the page reads them from its URL as unverified input).
+ */
 export interface VerifiedUser {
   readonly memberId: string;
   readonly domain: string;
   readonly portal: string;
   readonly userId: number;
-  readonly dialogId: string;
   readonly expiresAt: number;
 }
 
@@ -39,7 +42,6 @@ function isVerifiedUser(value: unknown): value is VerifiedUser {
     typeof v.domain === 'string' &&
     typeof v.portal === 'string' &&
     typeof v.userId === 'number' &&
-    typeof v.dialogId === 'string' &&
     typeof v.expiresAt === 'number'
   );
 }

@@ -15,7 +15,6 @@ const verified: WhoAmIResult = {
     domain: 'portal.test',
     portal: 'https://portal.test',
     userId: 7,
-    dialogId: 'chat12',
     expiresAt: 2e9,
   },
 };

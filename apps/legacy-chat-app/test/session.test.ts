@@ -7,7 +7,6 @@ const user = {
   domain: 'portal.test',
   portal: 'https://portal.test',
   userId: 7,
-  dialogId: 'chat1',
   expiresAt: 2e9,
 };
 

@@ -23,8 +23,19 @@ async function startImkit(): Promise<{ url: string; hash: string }> {
       'legacy-chat-app/': { dist: legacyDist, launch: 'chat-app' },
     },
     log: () => {},
-    // The bench portal is made up; the install is not what is measured, so it is taken as confirmed.
-    confirmInstall: async () => ({ confirmed: true }),
+    // The bench portal is made up; the install is not what is measured, so it is taken as proven.
+    confirmInstall: async () => ({
+      confirmed: true,
+      grant: {
+        accessToken: benchPortal.accessToken,
+        refreshToken: benchPortal.refreshToken,
+        expiresIn: 3600,
+        scope: 'imbot,placement',
+        memberId: benchPortal.memberId,
+        domain: benchPortal.domain,
+        portalOrigin: benchPortal.origin,
+      },
+    }),
   });
   const installed = await app.request('/events', {
     method: 'POST',
