@@ -7,7 +7,7 @@ export type {
   InstallDoubt,
 } from './install-confirmation.js';
 export { generateChatAppHash } from './install-events.js';
-export { type ListeningServer, listenServer } from './listen.js';
+export { type ListeningServer, type ListenOptions, listenServer } from './listen.js';
 export { confirmInstallWithPortal, type PortalConfirmationOptions } from './portal-confirmation.js';
 export { Refusal } from './refusal.js';
 export { createServer, ServerConfigError, type ServerOptions } from './server.js';
