@@ -15,10 +15,12 @@ const failureMessages: Readonly<Record<LaunchFailure, string>> = {
   MALFORMED_QUERY: 'The launch query cannot be read.',
 };
 
+/** Failures of the request's form (400); every other one says the launch is not authentic (403). */
 const malformed: readonly LaunchFailure[] = [
   'MISSING_FIELD',
   'DUPLICATED_FIELD',
   'MALFORMED_FIELD',
+  'MALFORMED_DOMAIN',
   'MALFORMED_QUERY',
 ];
 

@@ -8,7 +8,7 @@ export {
   type InstallDoubt,
 } from './install-confirmation.js';
 export { generateChatAppHash } from './install-events.js';
-export { type ListeningServer, listenServer } from './listen.js';
+export { type ListeningServer, type ListenOptions, listenServer } from './listen.js';
 export {
   createOAuthClient,
   defaultOAuthTokenUrl,

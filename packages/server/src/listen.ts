@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { ServerConfigError } from './server-options.js';
 
 export interface ListeningServer {
   /** `http://<host>:<port>/` */
@@ -10,10 +11,53 @@ export interface ListeningServer {
   close(timeoutMs?: number): Promise<void>;
 }
 
-/** Serves a Hono app on Node (`@hono/node-server`); port 0 picks a free port. */
-export function listenServer(app: Hono, options: { port: number; host: string }): Promise<ListeningServer> {
+export interface ListenOptions {
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly host: string;
+  /** Time a client has to send a request's headers, in ms; then 408 and the connection is closed. Default 10 000. */
+  readonly headersTimeoutMs?: number;
+  /** Time a client has to send the whole request (headers and body), in ms; then 408 and closed. Default 30 000. */
+  readonly requestTimeoutMs?: number;
+  /** How long an idle keep-alive connection stays open, in ms. Default 5000. */
+  readonly keepAliveTimeoutMs?: number;
+}
+
+const defaultTimeouts = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
+
+function timeout(options: ListenOptions, name: keyof typeof defaultTimeouts): number {
+  const value = options[name] ?? defaultTimeouts[name];
+  if (!Number.isInteger(value) || value < 1 || value > 600_000) {
+    throw new ServerConfigError(`listen: ${name} must be an integer from 1 to 600000`);
+  }
+  return value;
+}
+
+/**
+ * Serves a Hono app on Node (`@hono/node-server`). A request must arrive whole within its timeouts, so
+ * a client that never finishes its headers or body holds a connection for at most `requestTimeoutMs`
+ * (Node's default would be 300 s), not until the OS gives up.
+ */
+export function listenServer(app: Hono, options: ListenOptions): Promise<ListeningServer> {
+  const headersTimeout = timeout(options, 'headersTimeoutMs');
+  const requestTimeout = timeout(options, 'requestTimeoutMs');
+  const keepAliveTimeout = timeout(options, 'keepAliveTimeoutMs');
+  if (headersTimeout > requestTimeout) {
+    throw new ServerConfigError('listen: headersTimeoutMs cannot be longer than requestTimeoutMs');
+  }
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host });
+    const server = serve({
+      fetch: app.fetch,
+      port: options.port,
+      hostname: options.host,
+      serverOptions: {
+        headersTimeout,
+        requestTimeout,
+        keepAliveTimeout,
+        // Node checks the two timeouts above only this often (default 30 s): keep the bound tight.
+        connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeout / 4))),
+      },
+    });
     server.once('error', reject);
     server.once('listening', () => {
       const { port } = server.address() as AddressInfo;

@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { type AppMount, type AppSource, appMountsFrom, discoverAppMounts } from './app-mounts.js';
 import { verifyChatAppRequest } from './chat-app-launch.js';
 import { readFormBody } from './form-body.js';
-import { framedPageHeaders } from './frame-headers.js';
+import { framedPageHeaders, refusalPageHeaders } from './frame-headers.js';
 import {
   boundedInstallConfirmation,
   confirmInstallWithOAuth,
@@ -16,9 +16,12 @@ import { handleInstallEvent } from './install-events.js';
 import { createOAuthClient, type OAuthClientOptions } from './oauth-client.js';
 import { verifyPlacementLaunch } from './placement-launch.js';
 import { Refusal, refusalPage } from './refusal.js';
+import { ServerConfigError, validateServerOptions } from './server-options.js';
 import { maxSessionSeconds, signChatAppSession, verifyChatAppSession } from './session-token.js';
-import { readStaticFile } from './static-files.js';
+import { serveStaticFile } from './static-files.js';
 import type { InstallationStore } from './store/installation.js';
+
+export { ServerConfigError } from './server-options.js';
 
 export interface ServerOptions {
   readonly store: InstallationStore;
@@ -55,14 +58,6 @@ export interface ServerOptions {
   readonly maxUnprovenInstallsPerMinute?: number;
   /** Where one-line log records go (never with secrets). Default: console.log. */
   readonly log?: (line: string) => void;
-}
-
-/** Thrown at creation for options that cannot work (missing secret in production…). */
-export class ServerConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ServerConfigError';
-  }
 }
 
 function resolveSecret(options: ServerOptions): string {
@@ -152,25 +147,20 @@ function bearerToken(header: string | undefined): string | null {
  * `<base>events`, and offers `<base><chat-app>/api/whoami` to check a chat app's session token.
  */
 export function createServer(options: ServerOptions): Hono {
+  validateServerOptions(options);
   const secret = resolveSecret(options);
   const base = normalizeBase(options.basePath);
   const mounts = resolveMounts(options);
   const production = options.production === true;
   const log = options.log ?? ((line: string) => console.log(line));
-  const ttl = Math.min(options.sessionTtlSeconds ?? maxSessionSeconds, maxSessionSeconds);
+  const ttl = options.sessionTtlSeconds ?? maxSessionSeconds;
   const installAncestors =
     options.installFrameAncestors ??
     (production ? ['https:'] : ['https:', 'http://127.0.0.1:*', 'http://localhost:*']);
   const { store } = options;
   const portalTimeoutMs = options.portalTimeoutMs ?? 5000;
-  if (!Number.isInteger(portalTimeoutMs) || portalTimeoutMs < 1 || portalTimeoutMs > 60_000) {
-    throw new ServerConfigError('server: portalTimeoutMs must be an integer from 1 to 60000');
-  }
   const confirmer = resolveConfirmer(options, production, portalTimeoutMs);
   const maxUnproven = options.maxUnprovenInstallsPerMinute ?? 60;
-  if (!Number.isInteger(maxUnproven) || maxUnproven < 1) {
-    throw new ServerConfigError('server: maxUnprovenInstallsPerMinute must be a positive integer');
-  }
   const confirmInstall =
     confirmer === null
       ? () =>
@@ -232,7 +222,7 @@ export function createServer(options: ServerOptions): Hono {
   function refuse(c: Context, error: unknown): Response {
     if (!(error instanceof Refusal)) throw error;
     log(`refused: ${c.req.method} ${c.req.path}: ${error.code}${error.field ? ` (${error.field})` : ''}`);
-    return c.html(refusalPage(error), error.status, { 'Cache-Control': 'no-store' });
+    return c.body(refusalPage(error), error.status, refusalPageHeaders());
   }
 
   function mountApp(router: Hono, prefix: string, mount: AppMount): void {
@@ -244,6 +234,10 @@ export function createServer(options: ServerOptions): Hono {
         const query = new URL(c.req.url).searchParams;
         if (mount.launch === 'install') {
           return c.body(await readIndex(), 200, framedPageHeaders(installAncestors));
+        }
+        if (c.req.method === 'HEAD') {
+          // Never a launch (nothing is verified, no token is made): the headers of a plain GET.
+          return c.body(null, 200, framedPageHeaders(null));
         }
         if (mount.launch === 'chat-app') {
           if (c.req.method === 'POST') await readFormBody(c.req.raw);
@@ -325,16 +319,9 @@ export function createServer(options: ServerOptions): Hono {
     }
 
     router.get(`${prefix}*`, async (c) => {
-      const relative = c.req.path.slice(prefix.length);
-      const file = await readStaticFile(mount.dist, relative);
-      if (file === null || relative === '' || relative.endsWith('.html')) {
-        return c.json({ error: 'NOT_FOUND', error_description: 'No such file.' }, 404);
-      }
-      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
-        'Content-Type': file.contentType,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      });
+      // GET and HEAD (Hono answers HEAD with the GET route, without the body).
+      const response = await serveStaticFile(c, mount.dist, c.req.path.slice(prefix.length));
+      return response ?? c.json({ error: 'NOT_FOUND', error_description: 'No such file.' }, 404);
     });
   }
 

@@ -37,6 +37,18 @@ export function makeAppsDir(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A store no test may reach: requests decided before any lookup use it. */
+export const unreachableStore: InstallationStore = {
+  insert: () => Promise.reject(new Error('unexpected insert')),
+  replace: () => Promise.reject(new Error('unexpected replace')),
+  update: () => Promise.reject(new Error('unexpected update')),
+  findByMemberId: () => Promise.reject(new Error('unexpected lookup')),
+  findByDomain: () => Promise.reject(new Error('unexpected lookup')),
+  listHashesOlderThan: () => Promise.reject(new Error('unexpected list')),
+  delete: () => Promise.reject(new Error('unexpected delete')),
+  close: () => Promise.resolve(),
+};
+
 /** The OAuth server every test server proves installs with; `installForm` takes its refresh tokens from it. */
 export const oauth: ScriptedOAuth = scriptedOAuth();
 export const otherPortal: ScriptedPortal = {

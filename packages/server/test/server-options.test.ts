@@ -1,23 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { appMountsFrom, discoverAppMounts } from '../src/app-mounts.js';
 import { createServer, ServerConfigError } from '../src/server.js';
-import type { InstallationStore } from '../src/store/installation.js';
-import { makeAppsDir, sessionSecret } from './server-fixture.js';
+import { makeAppsDir, sessionSecret, unreachableStore } from './server-fixture.js';
 
 const apps = makeAppsDir();
 afterAll(() => apps.remove());
-
-/** A store no test here may reach: these requests are decided before any lookup. */
-const unreachableStore: InstallationStore = {
-  insert: () => Promise.reject(new Error('unexpected insert')),
-  replace: () => Promise.reject(new Error('unexpected replace')),
-  update: () => Promise.reject(new Error('unexpected update')),
-  listHashesOlderThan: () => Promise.reject(new Error('unexpected list')),
-  findByMemberId: () => Promise.reject(new Error('unexpected lookup')),
-  findByDomain: () => Promise.reject(new Error('unexpected lookup')),
-  delete: () => Promise.reject(new Error('unexpected delete')),
-  close: () => Promise.resolve(),
-};
 
 describe('createServer options', () => {
   it('refuses production without a session secret, and short secrets', () => {
