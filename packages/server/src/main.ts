@@ -5,7 +5,7 @@ import { discoverAppMounts } from './app-mounts.js';
 import { ConfigError, readServerConfig } from './config.js';
 import { listenServer } from './listen.js';
 import { createServer, ServerConfigError } from './server.js';
-import type { InstallationStore } from './store/installation.js';
+import { type InstallationStore, StoreLockedError } from './store/installation.js';
 import { openPgliteInstallationStore } from './store/pglite-store.js';
 import { openPostgresInstallationStore } from './store/postgres-store.js';
 
@@ -54,7 +54,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof ServerConfigError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof ServerConfigError ||
+    error instanceof StoreLockedError
+  ) {
     console.error(`imkit server: ${error.message}`);
   } else {
     const detail = error instanceof Error ? error.message : JSON.stringify(error);
