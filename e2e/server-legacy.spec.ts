@@ -9,7 +9,17 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@imkit/emulator/fixture';
 // @imkit/server is not a dependency of @imkit/e2e yet: import its source directly.
-import { createServer, type Installation, listenServer, openPgliteInstallationStore } from '@imkit/server';
+import {
+  createOAuthClient,
+  createServer,
+  type Installation,
+  type InstallationStore,
+  listenServer,
+  openPgliteInstallationStore,
+  type PortalCallContext,
+  registerChatApp,
+  rotateChatAppHashes,
+} from '@imkit/server';
 
 const legacyDist = fileURLToPath(new URL('../apps/legacy-chat-app/dist/', import.meta.url));
 
@@ -17,6 +27,8 @@ interface HandlerServer {
   readonly url: string;
   readonly installation: Installation;
   readonly appId: number;
+  readonly store: InstallationStore;
+  readonly portalCalls: PortalCallContext;
 }
 
 const test = base.extend<{ handlerServer: HandlerServer }>({
@@ -63,26 +75,33 @@ const test = base.extend<{ handlerServer: HandlerServer }>({
       expect(installed.status).toBe(200);
       const installation = await store.findByMemberId(token.member_id);
       if (installation === null) throw new Error('ONAPPINSTALL stored nothing');
-      // The app registers the legacy chat app with the installation's HASH (as the README shows).
-      const registered = await fetch(`${installation.portalOrigin}/rest/imbot.app.register.json`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          auth: installation.accessToken,
+      // The app registers the legacy chat app with the installation's HASH through the server, which
+      // records the chat app's id so that HASH rotation can update it.
+      const portalCalls: PortalCallContext = {
+        store,
+        production: false,
+        oauth: createOAuthClient({
+          tokenUrl: `${portal.origin}/oauth/token/`,
+          clientId: token.client_id,
+          clientSecret: token.client_secret,
+          production: false,
+        }),
+      };
+      const appId = await registerChatApp(
+        installation.memberId,
+        {
           BOT_ID: 5,
           CODE: 'legacy-sample',
           IFRAME: `${url}legacy-chat-app/`,
           IFRAME_WIDTH: 400,
           IFRAME_HEIGHT: 260,
-          HASH: installation.chatAppHash,
           CONTEXT: 'ALL',
           LANG: [{ LANGUAGE_ID: 'en', TITLE: 'Legacy sample', DESCRIPTION: 'Signed launch demo' }],
-        }),
-        signal: AbortSignal.timeout(10_000),
-      });
-      const body = (await registered.json()) as { result?: number; error?: string };
-      if (typeof body.result !== 'number') throw new Error(`imbot.app.register: ${JSON.stringify(body)}`);
-      await use({ url, installation, appId: body.result });
+        },
+        portalCalls,
+      );
+      expect((await store.findByMemberId(installation.memberId))?.chatAppIds).toEqual([appId]);
+      await use({ url, installation, appId, store, portalCalls });
     } finally {
       await server.close();
       await store.close();
@@ -152,4 +171,46 @@ test('the same launch with a tampered USER_ID is refused with 403', async ({
   );
   expect(statuses.get(tampered)).toBe(403);
   expect(statuses.get(url)).toBe(200);
+});
+
+test('HASH rotation: imbot.app.update tells the portal, old launch URLs and sessions die, new launches work', async ({
+  handlerServer,
+  portal,
+  shell,
+}) => {
+  const launchUrl = async () => {
+    const launch = await shell.page.request.post(`${portal.origin}/emulator/api/legacy-launch`, {
+      data: { appId: handlerServer.appId, dialogId: 'chat12', context: 'button' },
+    });
+    expect(launch.ok()).toBe(true);
+    return ((await launch.json()) as { url: string }).url;
+  };
+  const open = (url: string) =>
+    fetch(url, { headers: { Referer: `${portal.origin}/` }, signal: AbortSignal.timeout(10_000) });
+  const before = await launchUrl();
+  const page = await open(before);
+  expect(page.status).toBe(200);
+  const token = /<meta name="imkit-session" content="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const whoami = () =>
+    fetch(`${handlerServer.url}legacy-chat-app/api/whoami`, {
+      headers: { Authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(10_000),
+    });
+  expect((await whoami()).status).toBe(200);
+
+  const report = await rotateChatAppHashes({ ...handlerServer.portalCalls, olderThanSeconds: 0 });
+  expect(report).toEqual({ rotated: [handlerServer.installation.memberId], failed: [] });
+  const rotated = await handlerServer.store.findByMemberId(handlerServer.installation.memberId);
+  expect(rotated?.chatAppHash).not.toBe(handlerServer.installation.chatAppHash);
+  expect(rotated?.epoch).toBe(handlerServer.installation.epoch + 1);
+
+  // The URL from before (as if from a log) no longer verifies, and its session is revoked.
+  const replay = await open(before);
+  expect(replay.status).toBe(403);
+  expect(await replay.text()).toContain('DOMAIN_HASH_MISMATCH');
+  const revoked = await whoami();
+  expect(revoked.status).toBe(401);
+  expect(await revoked.json()).toMatchObject({ error: 'SESSION_REVOKED' });
+  // The portal signs new launches with the new HASH.
+  expect((await open(await launchUrl())).status).toBe(200);
 });

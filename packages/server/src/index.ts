@@ -1,5 +1,14 @@
 /** `@imkit/server` — the handler server for imkit chat apps (Hono, Web-standard Request/Response). */
+
 export { type AppMount, type AppSource, discoverAppMounts, type LaunchKind } from './app-mounts.js';
+export {
+  callPortal,
+  type PortalCallContext,
+  PortalCallError,
+  type RotationReport,
+  registerChatApp,
+  rotateChatAppHashes,
+} from './chat-app-hash-rotation.js';
 export {
   confirmInstallWithOAuth,
   type InstallClaim,
