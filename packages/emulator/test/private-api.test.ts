@@ -212,7 +212,7 @@ describe('the rest of the private API', () => {
     const verified = verifyChatAppLaunch(url, { secret: 'secret-hash', referer: 'http://127.0.0.1:3000/' });
     expect(verified).toMatchObject({
       ok: true,
-      launch: { userId: 1, dialogId: 'chat12', context: 'textarea' },
+      launch: { userId: 1, unverified: { dialogId: 'chat12', context: 'textarea' } },
     });
     expect(verifyChatAppLaunch(url, { secret: 'other' }).ok).toBe(false);
     expect((await api('legacy-launch', { appId: 1, dialogId: 'chat12', context: 'menu' })).body.field).toBe(
