@@ -1,5 +1,6 @@
 /** `@imkit/server` — the handler server for imkit chat apps (Hono, Web-standard Request/Response). */
 export { type AppMount, type AppSource, discoverAppMounts, type LaunchKind } from './app-mounts.js';
+export { ConfigError, readServerConfig, type ServerConfig } from './config.js';
 export type {
   InstallClaim,
   InstallConfirmation,
@@ -17,4 +18,5 @@ export {
   signChatAppSession,
   verifyChatAppSession,
 } from './session-token.js';
+export { runServerCli, type ServerEnv, type StartedServer, startServer } from './start-server.js';
 export * from './store/index.js';
