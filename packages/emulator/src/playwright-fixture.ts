@@ -32,7 +32,11 @@ import { type Faults, type RunningEmulator, startEmulator } from './index.js';
 
 export { expect };
 
-const appsDir = fileURLToPath(new URL('../../../apps/', import.meta.url));
+// In this repository: its apps/. In a project that installed the package: IMKIT_APPS_DIR or ./apps.
+const repoApps = fileURLToPath(new URL('../../../apps/', import.meta.url));
+const appsDir =
+  process.env.IMKIT_APPS_DIR ??
+  (existsSync(join(repoApps, '..', 'pnpm-workspace.yaml')) ? repoApps : join(process.cwd(), 'apps'));
 const emulatorNodeModules = fileURLToPath(new URL('../node_modules/', import.meta.url));
 const restTimeoutMs = 15_000;
 

@@ -1,6 +1,6 @@
 /**
  * Loads every `apps/<name>/placement.ts` (default export: `definePlacement({...})`) by dynamic import
- * of its file URL — run under tsx or vitest, which compile TypeScript on import — and validates them all.
+ * of its file URL (tsx, vitest, or Vite's module runner under plain Node) and validates them all.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,30 @@ async function isFile(path: string): Promise<boolean> {
     return (await stat(path)).isFile();
   } catch {
     return false;
+  }
+}
+
+/**
+ * Imports a placement.ts. Under tsx or vitest TypeScript compiles on import; under plain Node (the
+ * published `imkit` command) the file is compiled with Vite's module runner, when Vite is installed.
+ */
+async function importPlacementFile(file: string): Promise<{ default?: unknown }> {
+  try {
+    return (await import(pathToFileURL(file).href)) as { default?: unknown };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+    const specifier: string = 'vite';
+    let vite: { runnerImport?: (file: string) => Promise<{ module: unknown }> };
+    try {
+      vite = (await import(specifier)) as typeof vite;
+    } catch {
+      throw new Error(
+        'plain Node cannot import .ts files; install vite (npm i -D vite) so imkit can compile them',
+      );
+    }
+    if (typeof vite.runnerImport !== 'function')
+      throw new Error('vite 6.1 or newer is needed to load .ts files');
+    return (await vite.runnerImport(file)).module as { default?: unknown };
   }
 }
 
@@ -56,7 +80,7 @@ export async function loadDeclarations(
     if (!(await isFile(file))) continue;
     let declaration: unknown;
     try {
-      const module: { default?: unknown } = await import(pathToFileURL(file).href);
+      const module = await importPlacementFile(file);
       declaration = module.default;
     } catch (error) {
       problems.push(

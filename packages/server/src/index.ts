@@ -9,6 +9,7 @@ export {
   registerChatApp,
   rotateChatAppHashes,
 } from './chat-app-hash-rotation.js';
+export { ConfigError, readServerConfig, type ServerConfig } from './config.js';
 export {
   confirmInstallWithOAuth,
   type InstallClaim,
@@ -36,4 +37,5 @@ export {
   signChatAppSession,
   verifyChatAppSession,
 } from './session-token.js';
+export { runServerCli, type ServerEnv, type StartedServer, startServer } from './start-server.js';
 export * from './store/index.js';
