@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [-- size|launch|verify|install|server …]`: runs the chosen parts (all by default) one after
+ * `pnpm bench [-- size|launch|verify|install|server|package …]`: runs the chosen parts (all by default) one after
  * another, prints one table (figure | ours | reference | ratio | goal | met?) and writes
  * `bench/results.json`. A part that fails is reported and the others still run; the exit code is then 1.
  */
@@ -7,6 +7,7 @@ import { BenchArgsError, parseBenchArgs } from './bench-args.js';
 import { evaluateFigure, type Figure, type FigureResult, type Part } from './figure.js';
 import { runInstallPart } from './install/install-part.js';
 import { runLaunchPart } from './launch/launch-part.js';
+import { runPackagePart } from './package/package-part.js';
 import { resultsFile } from './repo-paths.js';
 import { benchResults, type PartFailure, writeResultsFile } from './results-file.js';
 import { formatResultsTable } from './results-table.js';
@@ -20,6 +21,7 @@ const runners: Readonly<Record<Part, (log: (line: string) => void) => Promise<Fi
   verify: runVerifyPart,
   install: runInstallPart,
   server: runServerPart,
+  package: runPackagePart,
 };
 
 async function main(): Promise<number> {
