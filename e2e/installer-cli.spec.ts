@@ -195,7 +195,7 @@ test('a webhook URL as --portal is a usage error that explains the application t
   expect(run.code, run.stderr).toBe(2);
   expect(run.stderr).toContain('is a webhook URL');
   expect(run.stderr).toContain('application (OAuth) token of a portal admin');
-  expect(run.stderr).toContain('Usage: pnpm placements');
+  expect(run.stderr).toContain('Usage: imkit placements');
   expect(secret.length).toBeGreaterThan(0);
   expect(run.stderr).not.toContain(secret);
   expect(run.stdout).toBe('');

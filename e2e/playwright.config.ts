@@ -1,7 +1,8 @@
 /**
- * Playwright for the emulator's end-to-end tests. The browser is the system Chromium (it cannot be
- * downloaded here): IMKIT_CHROMIUM overrides its path.
+ * Playwright for the emulator's end-to-end tests. The browser is the one an imkit project uses
+ * (`chromiumForPlaywright`): IMKIT_CHROMIUM, else the system Chromium, else Playwright's own download.
  */
+import { chromiumForPlaywright } from '@imkit/emulator/chromium';
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
@@ -18,7 +19,7 @@ export default defineConfig({
     actionTimeout: 10_000,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.IMKIT_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: chromiumForPlaywright(),
       args: [
         '--no-sandbox',
         '--disable-gpu',

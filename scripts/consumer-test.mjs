@@ -61,7 +61,11 @@ try {
   const packed = packPackages(packs);
   const create = packed.find((p) => p.name === 'create-imkit');
   if (create === undefined) throw new Error('create-imkit was not packed');
-  progress('npx create-imkit my-app --placement IM_SIDEBAR --yes --packages-from <packs>');
+  // Every placement, so each one's generated app, unit test and e2e test runs.
+  const placements = ['IM_SIDEBAR', 'IM_TEXTAREA', 'IM_NAVIGATION', 'IM_CONTEXT_MENU', 'IM_SMILES_SELECTOR'];
+  progress(
+    `npx create-imkit my-app ${placements.map((code) => `--placement ${code}`).join(' ')} --yes --packages-from <packs>`,
+  );
   await run(
     'npx',
     [
@@ -70,8 +74,7 @@ try {
       create.tarball,
       'create-imkit',
       'my-app',
-      '--placement',
-      'IM_SIDEBAR',
+      ...placements.flatMap((code) => ['--placement', code]),
       '--yes',
       '--packages-from',
       packs,
@@ -86,7 +89,21 @@ try {
   await run('npm', ['install'], app, 600_000, npmEnv);
   progress(`npm install took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   progress('npm test (unit, build, e2e in Chromium)');
-  await run('npm', ['test'], app, 600_000, { ...npmEnv, CI: '1' });
+  const tested = await run('npm', ['test'], app, 600_000, {
+    ...npmEnv,
+    CI: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  });
+  // One unit test file and one e2e test per placement ran and passed: a project whose tests were
+  // silently skipped must not count as tested.
+  const unitFiles = /Test Files\s+(\d+) passed/.exec(tested)?.[1];
+  const e2ePassed = /(\d+) passed \(/.exec(tested.slice(tested.lastIndexOf('Running ')))?.[1];
+  if (Number(unitFiles) !== placements.length || Number(e2ePassed) !== placements.length)
+    throw new Error(
+      `npm test ran ${unitFiles ?? 0} unit test files and ${e2ePassed ?? 0} e2e tests; expected ${placements.length} of each:\n${tested}`,
+    );
+  progress(`npm test: ${unitFiles} unit test files and ${e2ePassed} e2e tests passed`);
   progress('npm run build');
   await run('npm', ['run', 'build'], app, 300_000, npmEnv);
   progress('plain node imports @imkit/frame/verify and @imkit/server');
@@ -114,7 +131,6 @@ try {
       [
         '--noEmit',
         '--strict',
-        '--skipLibCheck',
         '--types',
         'node',
         '--module',

@@ -1,4 +1,9 @@
-/** e2e in Chromium against the emulator: IMKIT_CHROMIUM, or Debian's /usr/bin/chromium. */
+/**
+ * e2e in Chromium against the emulator. The browser: IMKIT_CHROMIUM, else the system Chromium
+ * (/usr/bin/chromium), else Playwright's own (`npx playwright install chromium`); without one the run
+ * stops with a line saying how to install it.
+ */
+import { chromiumForPlaywright } from '@imkit/emulator/chromium';
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
@@ -9,7 +14,7 @@ export default defineConfig({
   use: {
     headless: true,
     launchOptions: {
-      executablePath: process.env.IMKIT_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: chromiumForPlaywright(),
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
     },
   },

@@ -1,9 +1,9 @@
-/** Command-line arguments and environment of `pnpm placements plan|apply …`. */
+/** Command-line arguments and environment of `imkit placements plan|apply …`. */
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-export const usage = `Usage: pnpm placements <plan|apply> --portal <url> --access-token <token> [options]
+export const usage = `Usage: imkit placements <plan|apply> --portal <url> --access-token <token> [options]
 
   plan     show what apply would change (exit 0: the portal matches, 1: changes pending or an error)
   apply    bind, rebind and (with --prune) unbind, then verify (exit 0: the portal matches)
@@ -16,7 +16,7 @@ Options (environment variable in brackets):
   --client-secret <s>     [IMKIT_CLIENT_SECRET]
   --oauth-server <url>    OAuth server (default https://oauth.bitrix.info; the portal itself for http://) [IMKIT_OAUTH_SERVER]
   --handler-base <url>    base URL of the apps' handlers (default http://127.0.0.1:5173/ for a local portal) [IMKIT_HANDLER_BASE]
-  --apps <dir>            folder with <app>/placement.ts files (default: the repo's apps/)
+  --apps <dir>            folder with <app>/placement.ts files (default ./apps)
   --prune                 also unbind handlers that are no longer declared
   --json                  print the plan/result as JSON on stdout
   --help                  this text

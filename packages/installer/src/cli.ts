@@ -1,5 +1,5 @@
 /**
- * `pnpm placements plan|apply …`: loads `apps/*\/placement.ts`, plans or applies them on a portal with an
+ * `imkit placements plan|apply …`: loads `apps/*\/placement.ts`, plans or applies them on a portal with an
  * admin application token. Exit 0 when the portal matches the declarations, 1 on any failure, 2 on
  * usage errors. Results on stdout (a table, or JSON with --json), progress on stderr.
  */

@@ -80,7 +80,7 @@ describe('CLI arguments', () => {
     const run = await cli(argv);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
-    expect(run.stderr).toContain('Usage: pnpm placements');
+    expect(run.stderr).toContain('Usage: imkit placements');
     expect(run.stdout).toBe('');
   });
 
@@ -232,6 +232,6 @@ describe('CLI plan and apply', () => {
       timeout: 30000,
     });
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain('Usage: pnpm placements');
+    expect(help.stdout).toContain('Usage: imkit placements');
   });
 });

@@ -1,5 +1,0 @@
-import { defineProject } from 'vitest/config';
-
-export default defineProject({
-  test: { name: 'create', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'] },
-});
