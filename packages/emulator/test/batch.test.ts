@@ -79,4 +79,48 @@ describe('batch', () => {
     expect(result.result_error!.get).toMatchObject({ error: 'WRONG_AUTH_TYPE' });
     expect(result.result!.me).toMatchObject({ ID: 1 });
   });
+
+  // bitrix24/b24restdocs api-reference/how-to-call-rest-api/batch.md: "In the parameters of each
+  // subsequent request, you can use data from previous requests … $result[request_id][response_field]".
+  it('substitutes $result references to earlier answers, whole values and inside text', async () => {
+    const { rest, token } = harness();
+    const { access_token } = await token();
+    const r = await rest(
+      'batch',
+      {
+        halt: 1,
+        cmd: {
+          me: 'user.current',
+          byId: 'user.get?ID=$result[me][ID]',
+          twice: `user.get?FILTER[ID]=${encodeURIComponent('$result[byId][0][ID]')}`,
+          text: `im.dialog.get?DIALOG_ID=${encodeURIComponent('chat$result[missing][ID]')}`,
+        },
+      },
+      access_token,
+    );
+    const result = r.body.result as Record<string, Record<string, unknown>>;
+    expect(result.result!.byId).toEqual([expect.objectContaining({ ID: '1' })]);
+    expect(result.result!.twice).toEqual([expect.objectContaining({ ID: '1' })]);
+    // A reference to nothing is left as written, so that command fails visibly instead of matching all.
+    expect(result.result_error!.text).toMatchObject({ error: expect.any(String) });
+  });
+
+  it('writes empty blocks as [] and 0…n-1 keys as lists, and takes a JSON list as cmd', async () => {
+    const { rest, token } = harness();
+    const { access_token } = await token();
+    const r = await rest('batch', { cmd: ['user.current', 'profile'] }, access_token);
+    expect(r.status).toBe(200);
+    const result = r.body.result as Record<string, unknown>;
+    expect(result.result).toEqual([expect.objectContaining({ ID: '1' }), expect.objectContaining({ ID: 1 })]);
+    expect(result.result_error).toEqual([]);
+    expect(result.result_total).toEqual([]);
+    expect(result.result_next).toEqual([]);
+    expect(result.result_time).toHaveLength(2);
+    // The docs' halt example: everything failed, so result and result_time are [] and errors are keyed.
+    const failed = await rest('batch', { halt: 1, cmd: { a: 'no.such', b: 'profile' } }, access_token);
+    const blocks = failed.body.result as Record<string, unknown>;
+    expect(blocks.result).toEqual([]);
+    expect(blocks.result_time).toEqual([]);
+    expect(blocks.result_error).toEqual({ a: expect.objectContaining({ error: 'ERROR_METHOD_NOT_FOUND' }) });
+  });
 });
