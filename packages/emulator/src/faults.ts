@@ -1,11 +1,21 @@
-/** Fault switches: added latency, forced 503s for the next N REST calls, and the TTL of new tokens. */
+/**
+ * Fault switches: added latency, forced 503s for the next N REST calls, the TTL of new tokens, and the
+ * execution time each REST call is counted as toward the host's operating-time limit (480 s of one method
+ * in 10 minutes, then 429 OPERATION_TIME_LIMIT).
+ */
 export interface Faults {
   latencyMs: number;
   fail503Count: number;
   tokenTtlSeconds: number;
+  operatingMsPerCall: number;
 }
 
-export const defaultFaults: Readonly<Faults> = { latencyMs: 0, fail503Count: 0, tokenTtlSeconds: 3600 };
+export const defaultFaults: Readonly<Faults> = {
+  latencyMs: 0,
+  fail503Count: 0,
+  tokenTtlSeconds: 3600,
+  operatingMsPerCall: 0,
+};
 
 export type FaultsCheck = { ok: true; faults: Partial<Faults> } | { ok: false; field: string; rule: string };
 
@@ -13,6 +23,7 @@ const limits: Record<keyof Faults, { min: number; max: number }> = {
   latencyMs: { min: 0, max: 60_000 },
   fail503Count: { min: 0, max: 10_000 },
   tokenTtlSeconds: { min: 1, max: 86_400 * 30 },
+  operatingMsPerCall: { min: 0, max: 600_000 },
 };
 
 /** Checks a partial fault update; every given field must be an integer within its range. */

@@ -42,7 +42,7 @@ export interface RunningEmulator {
   /** The inbound webhook base URL of a user (`…/rest/<userId>/<code>/`); throws when the user has none. */
   webhookUrl(userId?: number): string;
   /**
-   * Changes some fault switches (`latencyMs`, `fail503Count`, `tokenTtlSeconds`), as the shell's Faults
+   * Changes some fault switches (`latencyMs`, `fail503Count`, `tokenTtlSeconds`, `operatingMsPerCall`), as the shell's Faults
    * panel does; returns the current values. A bad value is a TypeError naming the field.
    */
   setFaults(faults: Partial<Faults>): Faults;

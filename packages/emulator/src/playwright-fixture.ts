@@ -29,6 +29,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { type Faults, type RunningEmulator, startEmulator } from './index.js';
+import { defaultRateLimit, type RateLimit } from './rest/leaky-bucket.js';
 
 export { expect };
 
@@ -51,7 +52,7 @@ export interface EmulatorPortal {
   /** Calls a REST method with an application token of `userId` (default the admin); rejects on a REST error. */
   rest<T = unknown>(method: string, params?: Record<string, unknown>, userId?: number): Promise<T>;
   /**
-   * Changes fault switches for the rest of the test (`latencyMs`, `fail503Count`, `tokenTtlSeconds`);
+   * Changes fault switches for the rest of the test (`latencyMs`, `fail503Count`, `tokenTtlSeconds`, `operatingMsPerCall`);
    * the shell's Faults panel shows them. Resolves with every current value.
    */
   setFaults(faults: Partial<Faults>): Promise<Faults>;
@@ -92,6 +93,11 @@ interface TestFixtures {
   extraPlacements: Record<string, PlacementDeclaration>;
   /** Fault switches from the start of the test (applied after the apps are bound); default none. */
   faults: Partial<Faults>;
+  /**
+   * The portal's request bucket, on by default as on a portal (50 requests, 2 a second drain, one bucket
+   * per source address). A test that needs it off sets `false` and says why.
+   */
+  rateLimit: RateLimit | false;
   portal: EmulatorPortal;
   shell: ShellDriver;
 }
@@ -197,6 +203,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   extraPlacements: [{}, { option: true }],
   installed: [true, { option: true }],
   faults: [{}, { option: true }],
+  rateLimit: [defaultRateLimit, { option: true }],
 
   builtTestPages: [
     async ({ testPages }, use) => {
@@ -216,7 +223,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   portal: async (
-    { builtTestPages, appDeclarations, placementBinder, extraPlacements, installed, faults },
+    { builtTestPages, appDeclarations, placementBinder, extraPlacements, installed, faults, rateLimit },
     use,
   ) => {
     const dirs: Record<string, string> = { ...builtTestPages };
@@ -226,7 +233,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const emulator = await startEmulator({
       port: 0,
       stateFile: null,
-      rateLimit: false,
+      rateLimit,
       installed,
       serveApps: { dirs, port: 0, ...(withInstallPage ? { installPage: 'install' } : {}) },
     });

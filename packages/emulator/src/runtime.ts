@@ -6,6 +6,7 @@ import { EventHub } from './event-hub.js';
 import { defaultFaults, type Faults } from './faults.js';
 import { FrameSessions } from './private-api/frame-sessions.js';
 import { LeakyBucket, type RateLimit } from './rest/leaky-bucket.js';
+import { OperatingClock } from './rest/operating-time.js';
 import type { PortalStore } from './state/portal-store.js';
 
 export interface RuntimeOptions {
@@ -23,6 +24,8 @@ export class EmulatorRuntime {
   readonly faults: Faults;
   readonly #initialFaults: Readonly<Faults>;
   readonly rateLimiter: LeakyBucket | null;
+  /** The host's per-method operating-time limit (always on, as on a portal). */
+  readonly operating = new OperatingClock();
   readonly frames = new FrameSessions();
   /** The app's install page; set late when it is served on an apps origin that listens on port 0. */
   installHandler: string | null;
@@ -64,6 +67,7 @@ export class EmulatorRuntime {
     this.store.reset();
     this.frames.clear();
     this.rateLimiter?.clear();
+    this.operating.clear();
     Object.assign(this.faults, this.#initialFaults);
     this.events.emit('state', { at: Date.now(), reset: true });
   }

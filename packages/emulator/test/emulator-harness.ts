@@ -1,4 +1,8 @@
-/** Test harness: an in-memory emulator driven through Hono's `app.request()`. */
+/**
+ * Test harness: an in-memory emulator driven through Hono's `app.request()`, with the host's rate limit
+ * on as in `pnpm dev` (a test that makes more than 50 calls in a burst passes `rateLimit: false` and
+ * says why). Requests come from 127.0.0.1 unless `from(address)` is used.
+ */
 import { createEmulatorApp, type PortalOptions } from '../src/emulator-app.js';
 import type { RestTime } from '../src/rest/rest-time.js';
 
@@ -8,8 +12,14 @@ export interface RestAnswer {
   readonly headers: Headers;
 }
 
-export function harness(options: PortalOptions = {}) {
-  const { app, runtime } = createEmulatorApp({ stateFile: null, shell: false, rateLimit: false, ...options });
+export function harness(options: PortalOptions = {}, address = '127.0.0.1') {
+  const { app: hono, runtime } = createEmulatorApp({ stateFile: null, shell: false, ...options });
+  // What @hono/node-server gives a route: the socket the request came from.
+  const env = { incoming: { socket: { remoteAddress: address } } };
+  const app = { request: (path: string, init?: RequestInit) => hono.request(path, init, env) };
+  /** The same portal, called from another address. */
+  const requestFrom = (from: string, path: string, init?: RequestInit) =>
+    hono.request(path, init, { incoming: { socket: { remoteAddress: from } } });
   const token = async (userId = 1) => {
     const response = await app.request(`/emulator/api/token?userId=${userId}`);
     return (await response.json()) as { access_token: string; refresh_token: string };
@@ -47,5 +57,5 @@ export function harness(options: PortalOptions = {}) {
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
-  return { app, runtime, token, rest, restForm, restGet, api };
+  return { app, runtime, token, rest, restForm, restGet, api, requestFrom };
 }

@@ -24,11 +24,15 @@ describe('fault switches in code', () => {
       port: 0,
       stateFile: null,
       shell: false,
-      rateLimit: false,
       faults: { fail503Count: 1, tokenTtlSeconds: 5 },
     });
     try {
-      expect(emulator.runtime.faults).toEqual({ latencyMs: 0, fail503Count: 1, tokenTtlSeconds: 5 });
+      expect(emulator.runtime.faults).toEqual({
+        latencyMs: 0,
+        fail503Count: 1,
+        tokenTtlSeconds: 5,
+        operatingMsPerCall: 0,
+      });
       expect(emulator.applicationToken(1).expires_in).toBe(5);
       const token = emulator.applicationToken(1).access_token;
       const call = () =>
@@ -39,6 +43,7 @@ describe('fault switches in code', () => {
         latencyMs: 20,
         fail503Count: 3,
         tokenTtlSeconds: 5,
+        operatingMsPerCall: 0,
       });
       expect(() => emulator.setFaults({ latencyMs: -1 })).toThrow(
         'setFaults.latencyMs must be an integer from 0 to 60000',
@@ -46,7 +51,12 @@ describe('fault switches in code', () => {
       expect(() => emulator.setFaults({ tokenTtlSeconds: 0.5 })).toThrow(/setFaults\.tokenTtlSeconds/);
       expect(emulator.runtime.faults.fail503Count).toBe(3);
       emulator.reset();
-      expect(emulator.runtime.faults).toEqual({ latencyMs: 0, fail503Count: 1, tokenTtlSeconds: 5 });
+      expect(emulator.runtime.faults).toEqual({
+        latencyMs: 0,
+        fail503Count: 1,
+        tokenTtlSeconds: 5,
+        operatingMsPerCall: 0,
+      });
     } finally {
       await emulator.close();
     }

@@ -28,7 +28,7 @@ beforeAll(async () => {
     options: { iconName: 'fa-home' },
   });
   mkdirSync(join(appsDir, 'legacy-chat-app'));
-  emulator = await startEmulator({ port: 0, stateFile: null, shell: false, rateLimit: false });
+  emulator = await startEmulator({ port: 0, stateFile: null, shell: false });
 });
 
 afterAll(async () => {

@@ -17,7 +17,6 @@ beforeAll(async () => {
     port: 0,
     stateFile: null,
     shell: false,
-    rateLimit: false,
     serveApps: { dirs: { 'im-sidebar': dist } },
   });
 });

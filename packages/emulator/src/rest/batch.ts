@@ -12,6 +12,7 @@
  * in order → a JSON list, anything else → an object.
  */
 import { MethodError } from './method-error.js';
+import type { OperatingUsage } from './operating-time.js';
 import { paramFlag } from './param-readers.js';
 import { isTree, type ParamTree, parseQueryString } from './php-params.js';
 import { restTime } from './rest-time.js';
@@ -21,6 +22,8 @@ export const maxBatchCommands = 50;
 export interface MethodOutcome {
   readonly status: number;
   readonly body: Record<string, unknown>;
+  /** The method's operating time so far (absent for batch itself and for refused calls). */
+  readonly usage?: OperatingUsage;
 }
 
 export type ExecuteCommand = (method: string, params: ParamTree) => Promise<MethodOutcome>;
@@ -108,7 +111,7 @@ export async function runBatch(params: ParamTree, execute: ExecuteCommand): Prom
       outcome = await execute(method, substitute(query, blocks) as ParamTree);
     }
     if (outcome.status === 200 && !('error' in outcome.body)) {
-      times.set(key, restTime(started)); // the docs' answers time only the commands that succeeded
+      times.set(key, restTime(started, Date.now(), outcome.usage)); // the docs' answers time only the commands that succeeded
       blocks.result.set(key, outcome.body.result);
       if ('total' in outcome.body) blocks.result_total.set(key, outcome.body.total);
       if ('next' in outcome.body) blocks.result_next.set(key, outcome.body.next);

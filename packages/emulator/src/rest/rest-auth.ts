@@ -18,8 +18,6 @@ export interface RestAuth {
   readonly user: PortalUser;
   readonly scopes: readonly Scope[];
   readonly token: PortalToken | null;
-  /** The rate limiter's bucket: one per application user or webhook. */
-  readonly rateKey: string;
 }
 
 export const noAuthFound = () => new MethodError(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
@@ -42,7 +40,7 @@ export function authenticateToken(state: PortalState, accessToken: string | null
     throw new MethodError(401, 'expired_token', 'The access token provided has expired.');
   const user = findUser(state, token.userId);
   if (user === undefined) throw invalidToken();
-  return { kind: 'application', user, scopes: token.scopes, token, rateKey: `app:${user.id}` };
+  return { kind: 'application', user, scopes: token.scopes, token };
 }
 
 export function authenticateWebhook(state: PortalState, userIdText: string, code: string): RestAuth {
@@ -54,7 +52,7 @@ export function authenticateWebhook(state: PortalState, userIdText: string, code
   const user = findUser(state, userId);
   if (!match || user === undefined)
     throw new MethodError(401, 'INVALID_CREDENTIALS', 'Invalid request credentials');
-  return { kind: 'webhook', user, scopes: allScopes, token: null, rateKey: `hook:${userId}` };
+  return { kind: 'webhook', user, scopes: allScopes, token: null };
 }
 
 /** The access token of a request: `Authorization: Bearer <token>` or the `auth` parameter. */

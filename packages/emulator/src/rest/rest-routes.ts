@@ -7,6 +7,7 @@ import { type Context, Hono } from 'hono';
 import type { EmulatorRuntime } from '../runtime.js';
 import { localCors } from './local-cors.js';
 import { MethodError } from './method-error.js';
+import type { OperatingUsage } from './operating-time.js';
 import type { ParamTree } from './php-params.js';
 import { readRequestParams } from './read-request-params.js';
 import { accessTokenOf, authenticateToken, authenticateWebhook, type RestAuth } from './rest-auth.js';
@@ -26,6 +27,16 @@ const queryLimit = () => new MethodError(503, 'QUERY_LIMIT_EXCEEDED', 'Too many 
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The request bucket's key. The host keeps one bucket per portal and source IP address, shared by every
+ * app and webhook calling from that address (bitrix24/b24restdocs limits.md: "Bitrix24 only considers the
+ * IP address from which the REST request is made"). This emulator is one portal, so the address is the key.
+ */
+function rateKeyOf(c: Context): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return `ip:${incoming?.socket?.remoteAddress ?? 'unknown'}`;
 }
 
 function withoutAuth(params: ParamTree): ParamTree {
@@ -48,6 +59,7 @@ export function restRoutes(runtime: EmulatorRuntime): Hono {
     let auth: RestAuth | null = null;
     let status: number;
     let body: Record<string, unknown>;
+    let usage: OperatingUsage | undefined;
     try {
       if (runtime.faults.latencyMs > 0) await sleep(runtime.faults.latencyMs);
       if (runtime.faults.fail503Count > 0) {
@@ -58,8 +70,8 @@ export function restRoutes(runtime: EmulatorRuntime): Hono {
       auth = webhook
         ? authenticateWebhook(runtime.state, webhook.userId, webhook.code)
         : authenticateToken(runtime.state, accessTokenOf(c.req.header('Authorization'), params));
-      if (runtime.rateLimiter && !runtime.rateLimiter.take(auth.rateKey)) throw queryLimit();
-      ({ status, body } = await runMethod(method, withoutAuth(params), auth, runtime));
+      if (runtime.rateLimiter && !runtime.rateLimiter.take(rateKeyOf(c))) throw queryLimit();
+      ({ status, body, usage } = await runMethod(method, withoutAuth(params), auth, runtime));
     } catch (error) {
       const known =
         error instanceof MethodError
@@ -69,7 +81,7 @@ export function restRoutes(runtime: EmulatorRuntime): Hono {
       status = known.status;
       body = known.body();
     }
-    const answer = { ...body, time: restTime(started) };
+    const answer = { ...body, time: restTime(started, Date.now(), usage) };
     const entry: TrafficEntry = {
       at: started,
       method,

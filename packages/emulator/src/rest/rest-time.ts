@@ -1,4 +1,6 @@
 /** The `time` block every REST answer carries, as the host writes it. */
+import type { OperatingUsage } from './operating-time.js';
+
 export interface RestTime {
   readonly start: number;
   readonly finish: number;
@@ -10,7 +12,11 @@ export interface RestTime {
   readonly operating: number;
 }
 
-export function restTime(startedMs: number, finishedMs: number = Date.now()): RestTime {
+export function restTime(
+  startedMs: number,
+  finishedMs: number = Date.now(),
+  usage?: OperatingUsage,
+): RestTime {
   const start = startedMs / 1000;
   const finish = finishedMs / 1000;
   const duration = Math.max(0, finish - start);
@@ -21,7 +27,7 @@ export function restTime(startedMs: number, finishedMs: number = Date.now()): Re
     processing: duration,
     date_start: new Date(startedMs).toISOString().replace(/\.\d{3}Z$/, '+00:00'),
     date_finish: new Date(finishedMs).toISOString().replace(/\.\d{3}Z$/, '+00:00'),
-    operating_reset_at: Math.floor(start) + 600,
-    operating: 0,
+    operating_reset_at: usage?.operatingResetAt ?? Math.floor(start) + 600,
+    operating: usage?.operating ?? 0,
   };
 }

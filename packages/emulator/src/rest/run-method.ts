@@ -51,6 +51,27 @@ export async function runMethod(
   runtime: EmulatorRuntime,
   inBatch = false,
 ): Promise<MethodOutcome> {
+  const counted = method.toLowerCase() !== 'batch';
+  const started = Date.now();
+  try {
+    if (counted) runtime.operating.check(method);
+  } catch (error) {
+    if (error instanceof MethodError) return { status: error.status, body: error.body() };
+    throw error;
+  }
+  const outcome = await runChecked(method, params, auth, runtime, inBatch);
+  if (!counted) return outcome;
+  const seconds = (Date.now() - started + runtime.faults.operatingMsPerCall) / 1000;
+  return { ...outcome, usage: runtime.operating.record(method, seconds) };
+}
+
+async function runChecked(
+  method: string,
+  params: ParamTree,
+  auth: RestAuth,
+  runtime: EmulatorRuntime,
+  inBatch: boolean,
+): Promise<MethodOutcome> {
   try {
     return await execute(method, params, auth, runtime, inBatch);
   } catch (error) {
