@@ -1,5 +1,5 @@
 /**
- * The `imkit` command: `dev`, `placements plan|apply`, `serve`. Each subcommand is the package's own
+ * The `imkit` command: `dev`, `placements plan|apply`, `serve`, `conformance`. Each subcommand is the package's own
  * code path (`runDev` of @imkit/emulator, the installer's CLI, `startServer` of @imkit/server), run on
  * the project in the current folder (`./apps`). Bad input is one line and exit 2; no stack traces.
  */
@@ -12,6 +12,8 @@ export const imkitUsage = `Usage: imkit <command> [options]
   imkit placements plan|apply --portal <url> --access-token <token>
                             register the apps' placements on a portal (the installer)
   imkit serve               the handler server over the built apps (apps/<name>/dist)
+  imkit conformance --against <portal url>
+                            probe a real portal and a fresh emulator, print where their answers differ
   imkit <command> --help    the options of one command`;
 
 export const serveUsage = `Usage: imkit serve [--apps <dir>] [--port <n>] [--host <host>]
@@ -106,6 +108,10 @@ export async function runImkit(argv: readonly string[], io: ImkitIo = defaultIo(
       }
       const { runServerCli } = await import('@imkit/server');
       return runServerCli(env, 'imkit serve');
+    }
+    case 'conformance': {
+      const { runConformanceCli } = await import('@imkit/emulator/conformance');
+      return runConformanceCli(rest, io);
     }
     default:
       io.stderr(`imkit: unknown command "${command}"\n\n${imkitUsage}`);

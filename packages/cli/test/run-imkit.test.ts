@@ -41,7 +41,11 @@ describe('imkit', () => {
     expect(run.err.join('\n')).toContain('unknown command "deploy"');
   });
 
-  it('dev --help, placements --help and serve --help describe their options', async () => {
+  // The first call of each command imports its package (Vite, the installer, the server): seconds on a
+  // busy machine, so this test is bounded by a minute rather than vitest's default 5 s.
+  it('dev --help, placements --help and serve --help describe their options', {
+    timeout: 60_000,
+  }, async () => {
     const dev = io();
     expect(await runImkit(['dev', '--help'], dev)).toBeNull();
     expect(dev.out.join('\n')).toContain('--handler-base <url>');

@@ -5,6 +5,9 @@ import type { MethodCall, MethodTable } from '../method-call.js';
 import { paramInt, paramString } from '../param-readers.js';
 import { isTree } from '../php-params.js';
 
+/** The portal's own dates, fixed so answers stay reproducible (format as in the docs' user.current). */
+const registeredAt = '2024-01-15T09:00:00+00:00';
+
 function restUserView(user: PortalUser): Record<string, unknown> {
   return {
     ID: String(user.id),
@@ -14,11 +17,16 @@ function restUserView(user: PortalUser): Record<string, unknown> {
     LAST_NAME: user.lastName,
     SECOND_NAME: '',
     EMAIL: user.email,
+    LAST_LOGIN: registeredAt,
+    DATE_REGISTER: registeredAt,
+    LAST_ACTIVITY_DATE: '2024-01-15 09:00:00',
     PERSONAL_GENDER: user.gender,
+    PERSONAL_BIRTHDAY: '',
     PERSONAL_PHOTO: '',
     WORK_POSITION: user.workPosition,
     IS_ONLINE: 'Y',
     TIME_ZONE_OFFSET: '0',
+    UF_EMPLOYMENT_DATE: '',
     UF_DEPARTMENT: user.isExtranet || user.isBot ? [] : [1],
     USER_TYPE: user.isExtranet ? 'extranet' : user.isBot ? 'bot' : 'employee',
   };
