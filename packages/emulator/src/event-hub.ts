@@ -1,10 +1,12 @@
 /** Server-sent events for the shell: `message`, `state` and `traffic`, fanned out to every listener. */
-export type EmulatorEventName = 'message' | 'state' | 'traffic';
+import type { EmulatorEvents } from './private-api/contract.js';
 
-export interface EmulatorEvent {
-  readonly name: EmulatorEventName;
-  readonly data: unknown;
-}
+export type EmulatorEventName = keyof EmulatorEvents;
+
+/** One event: its name and the data the contract gives that name. */
+export type EmulatorEvent = {
+  readonly [N in EmulatorEventName]: { readonly name: N; readonly data: EmulatorEvents[N] };
+}[EmulatorEventName];
 
 export type EventListener = (event: EmulatorEvent) => void;
 
@@ -18,7 +20,8 @@ export class EventHub {
     };
   }
 
-  emit(name: EmulatorEventName, data: unknown): void {
-    for (const listener of this.listeners) listener({ name, data });
+  emit<N extends EmulatorEventName>(name: N, data: EmulatorEvents[N]): void {
+    const event = { name, data } as EmulatorEvent;
+    for (const listener of this.listeners) listener(event);
   }
 }

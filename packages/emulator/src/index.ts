@@ -2,12 +2,12 @@
  * `@imkit/emulator`: an emulated Bitrix24 portal for local development and tests — state, REST API,
  * OAuth, the shell's private API, the shell, and optionally built apps on a second origin.
  */
+import { type ListeningServer, listenServer } from '@imkit/server/hosting';
 import { type ApplicationToken, issueApplicationToken } from './application-token.js';
 import { createEmulatorApp, type PortalOptions } from './emulator-app.js';
 import { type Faults, requireFaults } from './faults.js';
 import { appHostingRoutes, type ServeAppsOptions } from './hosting/app-hosting.js';
 import { ensureShellBuilt } from './hosting/shell-hosting.js';
-import { type Listening, listen } from './listen.js';
 import type { EmulatorRuntime } from './runtime.js';
 import type { PortalState, Scope } from './state/portal-state.js';
 
@@ -75,18 +75,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const installPage = installPageOf(options);
   if (options.shell !== false) await ensureShellBuilt();
   const { app, runtime } = createEmulatorApp(options);
-  const portal = await listen(app, host, options.port ?? 3000);
+  const portal = await listenServer(app, { host, port: options.port ?? 3000 });
   runtime.origin = originOf(host, portal.port);
-  let apps: Listening | null = null;
+  let apps: ListeningServer | null = null;
   if (options.serveApps) {
     try {
-      apps = await listen(
+      apps = await listenServer(
         appHostingRoutes(options.serveApps, () => runtime.origin),
-        host,
-        options.serveApps.port ?? 0,
+        {
+          host,
+          port: options.serveApps.port ?? 0,
+        },
       );
     } catch (error) {
-      await portal.close();
+      await portal.close(0);
       throw error;
     }
   }
@@ -112,7 +114,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     runtime,
     reset: () => runtime.resetAll(),
     close: async () => {
-      await Promise.all([portal.close(), apps?.close()]);
+      // At once: the shell's SSE streams would hold a graceful close open.
+      await Promise.all([portal.close(0), apps?.close(0)]);
     },
   };
 }

@@ -5,50 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  applyPlacements,
+  createNodeRestClient,
+  formatApplyResult,
+  loadDeclarations,
+} from '@imkit/installer/node';
 import type { RunningEmulator } from './index.js';
 import { randomHex32 } from './state/tokens.js';
-
-export class InstallerMissingError extends Error {
-  override readonly name = 'InstallerMissingError';
-}
-
-interface InstallerNode {
-  loadDeclarations(appsDir: string, handlerBase?: string): Promise<readonly unknown[]>;
-  applyPlacements(
-    rest: unknown,
-    declarations: readonly unknown[],
-    options: { handlerBase: string; prune: boolean },
-  ): Promise<{
-    readonly ok: boolean;
-  }>;
-  createNodeRestClient(options: {
-    portal: string;
-    accessToken: string;
-    refreshToken: string;
-    clientId: string;
-    clientSecret: string;
-  }): unknown;
-  formatApplyResult(result: { readonly ok: boolean }): string;
-}
-
-const installerExports = ['loadDeclarations', 'applyPlacements', 'createNodeRestClient', 'formatApplyResult'];
-
-/** `@imkit/installer/node`, checked against the contract this module relies on. */
-async function loadInstaller(): Promise<InstallerNode> {
-  const specifier: string = '@imkit/installer/node';
-  let module: Record<string, unknown>;
-  try {
-    module = (await import(specifier)) as Record<string, unknown>;
-  } catch (error) {
-    throw new InstallerMissingError(
-      `cannot load @imkit/installer/node (${(error as Error).message}); placements were not installed`,
-    );
-  }
-  const missing = installerExports.filter((name) => typeof module[name] !== 'function');
-  if (missing.length > 0)
-    throw new InstallerMissingError(`@imkit/installer/node does not export ${missing.join(', ')} yet`);
-  return module as unknown as InstallerNode;
-}
 
 export interface InstallReport {
   readonly ok: boolean;
@@ -60,19 +24,18 @@ export async function installAppPlacements(
   appsDir: string,
   handlerBase: string,
 ): Promise<InstallReport> {
-  const installer = await loadInstaller();
   const token = emulator.applicationToken(1);
-  const rest = installer.createNodeRestClient({
+  const rest = createNodeRestClient({
     portal: emulator.origin,
     accessToken: token.access_token,
     refreshToken: token.refresh_token,
     clientId: token.client_id,
     clientSecret: token.client_secret,
   });
-  const declarations = await installer.loadDeclarations(appsDir, handlerBase);
+  const declarations = await loadDeclarations(appsDir, handlerBase);
   // prune: handlers of an earlier run (another port, a removed app) would show as duplicate app buttons.
-  const result = await installer.applyPlacements(rest, declarations, { handlerBase, prune: true });
-  return { ok: result.ok, summary: installer.formatApplyResult(result) };
+  const result = await applyPlacements(rest, declarations, { handlerBase, prune: true });
+  return { ok: result.ok, summary: formatApplyResult(result) };
 }
 
 /** Registers `apps/legacy-chat-app` as a legacy IFRAME chat app of the seeded bot; null when absent. */

@@ -1,5 +1,6 @@
 import { verifyChatAppLaunch } from '@imkit/frame/verify';
 import { describe, expect, it } from 'vitest';
+import type { StateView } from '../src/private-api/contract.js';
 import { harness } from './emulator-harness.js';
 
 type Launch = { action: string; fields: Record<string, string>; frameName: string; appSid: string };
@@ -219,6 +220,34 @@ describe('the rest of the private API', () => {
       'context',
     );
     expect((await api('legacy-launch', { appId: 9, dialogId: 'chat12' })).status).toBe(404);
+  });
+
+  it('lists the legacy apps each chat shows: not hidden, CONTEXT, extranet support (a bot dialog is BOT)', async () => {
+    const { api, rest, auth } = await withBindings();
+    const register = (CODE: string, extra: Record<string, unknown>) =>
+      rest(
+        'imbot.app.register',
+        {
+          BOT_ID: 5,
+          CODE,
+          IFRAME: `http://127.0.0.1:5173/${CODE}/`,
+          HASH: 'h',
+          LANG: [{ LANGUAGE_ID: 'en', TITLE: CODE }],
+          ...extra,
+        },
+        auth,
+      );
+    await register('everywhere', { EXTRANET_SUPPORT: 'Y' });
+    await register('chats', { CONTEXT: 'CHAT;LINES' });
+    await register('bots', { CONTEXT: 'BOT' });
+    await register('hidden', { HIDDEN: 'Y' });
+    const shown = async () => {
+      const state = (await api('state')).body as unknown as StateView;
+      return Object.fromEntries(state.chats.map((chat) => [chat.dialogId, chat.legacyAppIds]));
+    };
+    expect(await shown()).toMatchObject({ chat12: [1, 2], '2': [1], '5': [1, 3] });
+    await api('session', { userId: 4 });
+    expect(Object.values(await shown()).every((ids) => ids.join() === '1')).toBe(true);
   });
 
   it('posts the shell user messages, lists them, and resets to the seed', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,9 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>sidebar</title>');
   writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dist, '..', 'imkit-secret.txt'), 'secret');
+  writeFileSync(join(dist, 'other.html'), '<!doctype html><title>other page</title>');
+  writeFileSync(join(dist, '.env'), 'SECRET=dotfile');
+  symlinkSync(join(dist, '..', 'imkit-secret.txt'), join(dist, 'assets', 'leak.js'));
   emulator = await startEmulator({
     port: 0,
     stateFile: null,
@@ -91,10 +94,29 @@ describe('serveApps', () => {
     }
   });
 
-  it('serves assets with their type and nothing outside the app directory', async () => {
+  it('answers index.html for its name and for every path without an extension (single-page apps)', async () => {
+    for (const path of ['index.html', 'some/route', 'assets/']) {
+      const response = await fetch(`${emulator.appsUrl}im-sidebar/${path}`);
+      expect(await response.text(), path).toContain('<title>sidebar</title>');
+      expect(response.headers.get('content-security-policy')).toBe(`frame-ancestors ${emulator.origin}`);
+    }
+    const dotfile = await fetch(`${emulator.appsUrl}im-sidebar/.env`);
+    expect(await dotfile.text()).not.toContain('SECRET');
+  });
+
+  it('serves assets with the server static rules and nothing outside the app directory', async () => {
+    // The rules themselves (pages by name, dotfiles, folders, symlinks, traversal) are one table:
+    // packages/server/test/static-files.test.ts, for the resolver both hosts use.
     const asset = await fetch(`${emulator.appsUrl}im-sidebar/assets/app.js`);
     expect(asset.headers.get('content-type')).toContain('text/javascript');
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect((await fetch(`${emulator.appsUrl}im-sidebar/assets/app.js`, { method: 'HEAD' })).status).toBe(200);
+    expect((await fetch(`${emulator.appsUrl}im-sidebar/assets/app.js`, { method: 'POST' })).status).toBe(404);
     expect((await fetch(`${emulator.appsUrl}im-sidebar/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${emulator.appsUrl}im-sidebar/other.html`)).status).toBe(404);
+    expect((await fetch(`${emulator.appsUrl}im-sidebar/assets/leak.js`)).status).toBe(404);
     expect((await fetch(`${emulator.appsUrl}im-sidebar/..%2Fimkit-secret.txt`)).status).toBe(404);
     expect((await fetch(`${emulator.appsUrl}other/`)).status).toBe(404);
     const bare = await fetch(`${emulator.appsUrl}im-sidebar`, { redirect: 'manual' });

@@ -25,9 +25,15 @@ describe('shell hosting', () => {
     await ensureShellBuilt({ distDir, configFile });
     expect(existsSync(join(distDir, 'index.html'))).toBe(true);
     const app = shellRoutes(distDir);
-    const page = await app.request('/chat12');
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<title>shell</title>');
+    for (const path of ['/', '/chat12']) {
+      const page = await app.request(path);
+      expect(page.status, path).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await page.text()).toContain('<title>shell</title>');
+    }
+    // The server's static rules: pages only by the fallback, no dotfiles; a built shell answers 404.
+    expect((await app.request('/index.html')).status).toBe(404);
+    expect((await app.request('/missing.js')).status).toBe(404);
   }, 60_000);
 
   it('fails with a clear error when there is neither dist nor a config, and answers 503 unbuilt', async () => {

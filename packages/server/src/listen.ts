@@ -7,7 +7,10 @@ export interface ListeningServer {
   /** `http://<host>:<port>/` */
   readonly url: string;
   readonly port: number;
-  /** Stops accepting connections and resolves once open ones ended (at most `timeoutMs`, default 5 s). */
+  /**
+   * Stops accepting connections and resolves once open ones ended; after `timeoutMs` (default 5 s; 0: at
+   * once) the ones still open are closed.
+   */
   close(timeoutMs?: number): Promise<void>;
 }
 
@@ -36,9 +39,13 @@ function timeout(options: ListenOptions, name: keyof typeof defaultTimeouts): nu
 /**
  * Serves a Hono app on Node (`@hono/node-server`). A request must arrive whole within its timeouts, so
  * a client that never finishes its headers or body holds a connection for at most `requestTimeoutMs`
- * (Node's default would be 300 s), not until the OS gives up.
+ * (Node's default would be 300 s), not until the OS gives up. Long responses (Server-Sent Events) are
+ * not bounded; `close(0)` ends them at once. The handler server and the emulator both listen with it.
  */
 export function listenServer(app: Hono, options: ListenOptions): Promise<ListeningServer> {
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65_535) {
+    throw new ServerConfigError(`listen: port must be an integer from 0 to 65535, got ${options.port}`);
+  }
   const headersTimeout = timeout(options, 'headersTimeoutMs');
   const requestTimeout = timeout(options, 'requestTimeoutMs');
   const keepAliveTimeout = timeout(options, 'keepAliveTimeoutMs');

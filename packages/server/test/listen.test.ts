@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ListeningServer, listenServer } from '../src/listen.js';
 import { ServerConfigError } from '../src/server.js';
@@ -84,10 +85,32 @@ describe('listenServer timeouts (Node would hold these connections 300 s)', () =
     [{ requestTimeoutMs: Number.NaN }, 'requestTimeoutMs'],
     [{ keepAliveTimeoutMs: -1 }, 'keepAliveTimeoutMs'],
     [{ headersTimeoutMs: 2000, requestTimeoutMs: 1000 }, 'headersTimeoutMs'],
+    [{ port: -1 }, 'port'],
+    [{ port: 65_536 }, 'port'],
+    [{ port: 1.5 }, 'port'],
   ])('refuses %o', (options, name) => {
     const { app } = testServer(store, apps.dir);
     expect(() => listenServer(app, { port: 0, host: '127.0.0.1', ...options })).toThrow(ServerConfigError);
     expect(() => listenServer(app, { port: 0, host: '127.0.0.1', ...options })).toThrow(name);
+  });
+});
+
+describe('listenServer close', () => {
+  it('close(0) ends a response that never finishes (Server-Sent Events) at once', async () => {
+    const app = new Hono();
+    app.get(
+      '/stream',
+      () => new Response(new ReadableStream({ start: (c) => c.enqueue(new Uint8Array([58, 10])) })),
+    );
+    const streaming = await listenServer(app, { port: 0, host: '127.0.0.1' });
+    expect(streaming.url).toBe(`http://127.0.0.1:${streaming.port}/`);
+    const response = await fetch(`${streaming.url}stream`);
+    expect(response.status).toBe(200);
+    const started = Date.now();
+    await streaming.close(0);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await expect(response.text()).rejects.toThrow();
+    await expect(fetch(`${streaming.url}stream`)).rejects.toThrow();
   });
 });
 

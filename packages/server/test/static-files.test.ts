@@ -8,6 +8,8 @@ import type { InstallationStore } from '../src/store/installation.js';
 import { makeAppsDir, testServer } from './server-fixture.js';
 
 // Issue #16, point 8: what an attacker on loopback got from the static route, and what it answers now.
+// The one table of static-file rules: the emulator serves its shell and `serveApps` with the same
+// `resolveStaticFile` / `serveStaticFile` (`@imkit/server/hosting`).
 let store: InstallationStore;
 let app: Hono;
 const apps = makeAppsDir();

@@ -2,7 +2,8 @@
  * Wires the shell together: portal state and the SSE stream, opening placements (form POST launches),
  * the frame host and the legacy host on the window's `message` event, and the traffic inspector.
  */
-import { type PlacementCode, placementCatalog } from '@imkit/frame/placements';
+import { placementCatalog } from '@imkit/frame/placements';
+import type { BindingView, Faults, LegacyAppView, MessageEventData } from '../../src/private-api/contract.js';
 import { FrameHost, type HostUi, type PickedUser } from './host/frame-host.js';
 import { FrameRegistry, type FrameSurface, type OpenedFrame, originOf } from './host/opened-frame.js';
 import type { TextareaTarget } from './host/textarea-commands.js';
@@ -11,7 +12,6 @@ import type { LegacyAction } from './legacy/legacy-host.js';
 import { LegacySession } from './legacy/legacy-session.js';
 import { portalApi } from './portal/portal-api.js';
 import { readMessageEvent, readTrafficEvent } from './portal/portal-events.js';
-import type { ChatMessage, LegacyChatApp, PlacementBinding, PortalFaults } from './portal/portal-state.js';
 import { type OpenApp, ShellStore } from './shell-store.js';
 
 /** Largest size the host lets a frame take on each surface (it shrinks bigger requests). */
@@ -86,7 +86,10 @@ export class ShellController {
     this.#dropClosedFrames();
     try {
       const messages = await portalApi.messages(dialogId);
-      if (this.store.get().dialogId === dialogId) this.store.update({ messages });
+      if (this.store.get().dialogId !== dialogId) return;
+      this.store.update({ messages });
+      // A dialog the recent list did not have yet (the messages call opened it): read its apps.
+      if (!this.store.get().portal?.chats.some((chat) => chat.dialogId === dialogId)) await this.refresh();
     } catch (error) {
       this.notify(`Messages of ${dialogId}: ${errorText(error)}`);
     }
@@ -131,7 +134,7 @@ export class ShellController {
   }
 
   /** `POST faults`; resolves with an error text for the Faults panel, or null once applied. */
-  async setFaults(change: Partial<PortalFaults>): Promise<string | null> {
+  async setFaults(change: Partial<Faults>): Promise<string | null> {
     try {
       await portalApi.setFaults(change);
       await this.refresh();
@@ -152,8 +155,8 @@ export class ShellController {
     }
   }
 
-  async openPlacement(binding: PlacementBinding, messageId?: number): Promise<void> {
-    const spec = placementCatalog[binding.placement as PlacementCode];
+  async openPlacement(binding: BindingView, messageId?: number): Promise<void> {
+    const spec = placementCatalog[binding.placement];
     const dialogId = spec.contextFields.includes('dialogId') ? this.store.get().dialogId : null;
     try {
       const launch = await portalApi.launch(binding.id, dialogId ?? undefined, messageId?.toString());
@@ -196,7 +199,7 @@ export class ShellController {
     this.store.update((model) => ({ apps: model.apps.filter((app) => app.key !== key) }));
   }
 
-  async openLegacy(app: LegacyChatApp): Promise<void> {
+  async openLegacy(app: LegacyAppView): Promise<void> {
     const { dialogId } = this.store.get();
     if (!dialogId) return;
     try {
@@ -214,7 +217,7 @@ export class ShellController {
   }
 
   /** Called by the legacy iframe's `load` event: posts the init string with a new uniqueLoadId. */
-  legacyLoaded(app: LegacyChatApp, url: string, element: HTMLIFrameElement): void {
+  legacyLoaded(app: LegacyAppView, url: string, element: HTMLIFrameElement): void {
     const portal = this.store.get().portal;
     if (portal) this.#legacy.loaded(app, url, portal.portal.origin, element);
   }
@@ -321,19 +324,20 @@ export class ShellController {
   }
 
   #onChatMessage(data: string): void {
-    let message: ChatMessage;
+    let event: MessageEventData;
     try {
-      message = readMessageEvent(data);
+      event = readMessageEvent(data);
     } catch (error) {
       this.notify(errorText(error));
       return;
     }
     void this.refresh();
+    const { message } = event;
     const { dialogId, messages } = this.store.get();
-    if (message.dialogId !== dialogId || messages.some((m) => m.id === message.id)) return;
+    if (event.dialogId !== dialogId || messages.some((m) => m.id === message.id)) return;
     this.store.update({ messages: [...messages, message] });
     this.host.emit('message', {
-      dialogId: message.dialogId,
+      dialogId: event.dialogId,
       messageId: String(message.id),
       authorId: String(message.authorId),
       text: message.text,

@@ -1,9 +1,9 @@
 /** The shell's UI state: one small observable store, read by components through `useShell`. */
 import { useEffect, useState } from 'preact/hooks';
+import type { LegacyAppView, PortalMessage, StateView } from '../../src/private-api/contract.js';
 import type { PickedUser } from './host/frame-host.js';
 import type { FrameSurface } from './host/opened-frame.js';
 import type { FrameLaunch } from './portal/portal-api.js';
-import type { ChatMessage, LegacyChatApp, PortalState } from './portal/portal-state.js';
 
 export interface OpenApp {
   readonly key: string;
@@ -18,7 +18,7 @@ export interface OpenApp {
 
 export interface OpenLegacyApp {
   readonly key: string;
-  readonly app: LegacyChatApp;
+  readonly app: LegacyAppView;
   readonly url: string;
 }
 
@@ -33,10 +33,10 @@ export interface Toast {
 }
 
 export interface ShellModel {
-  readonly portal: PortalState | null;
+  readonly portal: StateView | null;
   readonly error: string | null;
   readonly dialogId: string | null;
-  readonly messages: readonly ChatMessage[];
+  readonly messages: readonly PortalMessage[];
   readonly draft: string;
   readonly apps: readonly OpenApp[];
   readonly legacy: OpenLegacyApp | null;

@@ -1,10 +1,14 @@
 /**
- * `serveApps`: built apps on their own origin (`http://127.0.0.1:<port>/<path>/`), answering GET and the
- * host's form POST with index.html and static assets. Framing is allowed with
- * `Content-Security-Policy: frame-ancestors <emulator origin>`, never X-Frame-Options.
+ * `serveApps`: built apps on their own origin (`http://127.0.0.1:<port>/<path>/`). The page — the app's
+ * folder, `index.html`, or any path without an extension (single-page apps) — answers GET and the host's
+ * form POST with `index.html`, framing allowed with `Content-Security-Policy: frame-ancestors <emulator
+ * origin>` (never X-Frame-Options). Every other file comes from `@imkit/server/hosting`'s `serveStaticFile`,
+ * with its rules: no pages by name, no dotfiles, folders or symlinks out of the folder, not framable.
  */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { resolveStaticFile, serveStaticFile } from '@imkit/server/hosting';
 import { Hono } from 'hono';
-import { findStaticFile } from './static-files.js';
 
 export interface ServeAppsOptions {
   /** Port of the apps' origin; 0 (default) picks a free one. */
@@ -16,6 +20,11 @@ export interface ServeAppsOptions {
    * `<appsUrl><installPage>/` once this origin listens (so `port: 0` works).
    */
   readonly installPage?: string;
+}
+
+/** `''`, `index.html` and extensionless paths (`route`, `a/b/`) are the page. */
+function isPagePath(relativePath: string): boolean {
+  return relativePath === '' || relativePath === 'index.html' || extname(relativePath) === '';
 }
 
 function cleanPath(path: string): string {
@@ -43,13 +52,18 @@ export function appHostingRoutes(options: ServeAppsOptions, portalOrigin: () => 
         status: 301,
         headers: { ...headers, Location: `${entry.prefix}/${new URL(c.req.url).search}` },
       });
-    if (c.req.method === 'POST') await c.req.arrayBuffer();
-    const file = await findStaticFile(entry.dir, path.slice(entry.prefix.length));
-    if (file === null) return new Response('Not found', { status: 404, headers });
-    return new Response(c.req.method === 'HEAD' ? null : file.body, {
-      status: 200,
-      headers: { ...headers, 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' },
-    });
+    const relativePath = path.slice(entry.prefix.length + 1);
+    if (isPagePath(relativePath)) {
+      if (c.req.method === 'POST') await c.req.arrayBuffer();
+      const page = await resolveStaticFile(entry.dir, 'index.html', { pages: true });
+      if (page === null) return new Response('Not found', { status: 404, headers });
+      return new Response(c.req.method === 'HEAD' ? null : await readFile(page), {
+        status: 200,
+        headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' },
+      });
+    }
+    const file = c.req.method === 'POST' ? null : await serveStaticFile(c, entry.dir, relativePath);
+    return file ?? new Response('Not found', { status: 404, headers });
   });
   return app;
 }

@@ -1,12 +1,13 @@
 /**
- * The shell at `/`: files from `packages/emulator/shell/dist`, built with Vite's build API on start when
- * the directory is missing.
+ * The shell at `/`: files from `packages/emulator/shell/dist` (`@imkit/server/hosting`'s guarded static
+ * files; `index.html` for `/` and every path without an extension), built with Vite's build API on start
+ * when the directory is missing.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveStaticFile } from '@imkit/server/hosting';
 import { Hono } from 'hono';
-import { findStaticFile } from './static-files.js';
 
 export const shellDir = fileURLToPath(new URL('../../shell/', import.meta.url));
 export const shellDistDir = fileURLToPath(new URL('../../shell/dist/', import.meta.url));
@@ -41,12 +42,15 @@ export async function ensureShellBuilt(paths: ShellPaths = defaultShellPaths): P
 export function shellRoutes(distDir: string = shellDistDir): Hono {
   const app = new Hono();
   app.get('*', async (c) => {
-    const file = await findStaticFile(distDir, new URL(c.req.url).pathname);
-    if (file === null)
+    const path = c.req.path.slice(1);
+    const file =
+      extname(path) === ''
+        ? await serveStaticFile(c, distDir, 'index.html', { pages: true })
+        : await serveStaticFile(c, distDir, path);
+    if (file !== null) return file;
+    if (!existsSync(join(distDir, 'index.html')))
       return c.text('The emulator shell is not built (packages/emulator/shell/dist is missing).', 503);
-    return new Response(file.body, {
-      headers: { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' },
-    });
+    return c.text('Not found', 404);
   });
   return app;
 }

@@ -10,6 +10,7 @@ import type { EmulatorRuntime } from '../runtime.js';
 import { displayName, findUser, openDialog } from '../state/portal-queries.js';
 import { postMessage } from '../state/post-message.js';
 import { parseScopes } from '../state/tokens.js';
+import type { ChatMessagesView, SentMessageView } from './contract.js';
 import { runFrameCommand } from './frame-commands.js';
 import { launchBinding, launchInstall } from './frame-launch.js';
 import { launchLegacyApp } from './legacy-launch.js';
@@ -93,7 +94,8 @@ export function privateRoutes(runtime: EmulatorRuntime): Hono {
       const author = findUser(runtime.state, m.authorId);
       if (author) users[String(author.id)] = displayName(author);
     }
-    return c.json({ dialogId, chatId: chat.id, messages, users });
+    const answer: ChatMessagesView = { dialogId, chatId: chat.id, messages, users };
+    return c.json(answer);
   });
 
   app.post('/session', async (c) => {
@@ -119,8 +121,11 @@ export function privateRoutes(runtime: EmulatorRuntime): Hono {
     const chat = typeof dialogId === 'string' ? openDialog(runtime.state, user.id, dialogId) : undefined;
     if (chat === undefined)
       throw new PrivateApiError(404, 'DIALOG_NOT_FOUND', 'The current user has no such dialog', 'dialogId');
-    const message = postMessage(runtime, chat, { authorId: user.id, text });
-    return c.json({ dialogId, message });
+    const answer: SentMessageView = {
+      dialogId: String(dialogId),
+      message: postMessage(runtime, chat, { authorId: user.id, text }),
+    };
+    return c.json(answer);
   });
 
   app.post('/launch', async (c) => c.json(launchBinding(runtime, await jsonBody(c))));

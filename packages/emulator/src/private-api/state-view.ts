@@ -3,7 +3,8 @@ import { placementCatalog } from '@imkit/frame/placements';
 import type { EmulatorRuntime } from '../runtime.js';
 import { chatTitle, chatTypeOf, dialogIdFor, displayName, findUser } from '../state/portal-queries.js';
 import type { PortalChat, PortalMessage, PortalState, PortalUser } from '../state/portal-state.js';
-import { bindingIdsForChat, visibleBindings } from './binding-visibility.js';
+import { bindingIdsForChat, legacyAppIdsForChat, visibleBindings } from './binding-visibility.js';
+import type { ChatView, StateView } from './contract.js';
 
 export function currentUser(state: PortalState): PortalUser {
   const user = findUser(state, state.currentUserId) ?? state.users[0];
@@ -17,10 +18,10 @@ function lastMessageOf(state: PortalState, chat: PortalChat): PortalMessage | nu
   return last;
 }
 
-export function stateView(runtime: EmulatorRuntime): Record<string, unknown> {
+export function stateView(runtime: EmulatorRuntime): StateView {
   const state = runtime.state;
   const user = currentUser(state);
-  const chats = state.chats
+  const chats: ChatView[] = state.chats
     .filter((chat) => chat.members.includes(user.id))
     .map((chat) => ({ chat, last: lastMessageOf(state, chat) }))
     .sort((a, b) => (b.last?.id ?? 0) - (a.last?.id ?? 0))
@@ -37,6 +38,7 @@ export function stateView(runtime: EmulatorRuntime): Record<string, unknown> {
       session: chat.session,
       lastMessage: last,
       bindingIds: bindingIdsForChat(state, user, chat),
+      legacyAppIds: legacyAppIdsForChat(state, user, chat),
     }));
   const bindings = visibleBindings(state, user).map((b) => ({
     ...b,

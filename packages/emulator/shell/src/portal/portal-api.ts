@@ -1,17 +1,20 @@
 /**
  * The emulator's private API (`/emulator/api/*`, docs/architecture.md "Emulator"), as the shell calls it.
- * Every request is bounded by a timeout; failures become `PortalApiError` naming the endpoint.
+ * Every request is bounded by a timeout; failures become `PortalApiError` naming the endpoint. The
+ * answers are typed by the server's own contract (`src/private-api/contract.ts`).
  */
 
-import {
-  type ChatMessage,
-  type PortalFaults,
-  type PortalState,
-  readChatMessages,
-  readFaults,
-  readPortalState,
-} from './portal-state.js';
-import { isObject, type JsonObject, readObject, readString } from './read-fields.js';
+import type {
+  ChatMessagesView,
+  Faults,
+  FrameAnswer,
+  FrameLaunch,
+  LegacyLaunch,
+  PrivateApiErrorBody,
+  StateView,
+} from '../../../src/private-api/contract.js';
+
+export type { FrameLaunch } from '../../../src/private-api/contract.js';
 
 const apiTimeoutMs = 10_000;
 
@@ -26,7 +29,7 @@ export class PortalApiError extends Error {
   }
 }
 
-async function request(endpoint: string, body?: unknown): Promise<unknown> {
+async function request<T>(endpoint: string, body?: unknown): Promise<T> {
   const init: RequestInit = { signal: AbortSignal.timeout(apiTimeoutMs) };
   if (body !== undefined) {
     init.method = 'POST';
@@ -40,41 +43,18 @@ async function request(endpoint: string, body?: unknown): Promise<unknown> {
     throw new PortalApiError(endpoint, 0, error instanceof Error ? error.message : 'network error');
   }
   const text = await response.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
-    json = text === '' ? null : JSON.parse(text);
+    json = JSON.parse(text);
   } catch {
     throw new PortalApiError(endpoint, response.status, 'the answer is not JSON');
   }
   if (!response.ok) {
-    const detail = isObject(json) ? String(json.error_description ?? json.error ?? text) : text;
+    const refusal = json as Partial<PrivateApiErrorBody> | null;
+    const detail = refusal?.error_description ?? refusal?.error ?? text;
     throw new PortalApiError(endpoint, response.status, detail.slice(0, 200));
   }
-  return json;
-}
-
-/** What `launch` / `install-launch` return: how to submit the host's form POST into a named iframe. */
-export interface FrameLaunch {
-  readonly action: string;
-  readonly fields: Readonly<Record<string, string>>;
-  readonly frameName: string;
-  readonly appSid: string;
-}
-
-function readLaunch(value: unknown, endpoint: string): FrameLaunch {
-  const o = readObject(value, endpoint);
-  const fieldsIn = readObject(o.fields, `${endpoint}.fields`);
-  const fields: Record<string, string> = {};
-  for (const [key, v] of Object.entries(fieldsIn)) {
-    if (v === undefined || v === null) continue;
-    fields[key] = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  }
-  return {
-    action: readString(o, 'action', endpoint),
-    fields,
-    frameName: readString(o, 'frameName', endpoint),
-    appSid: readString(o, 'appSid', endpoint),
-  };
+  return json as T;
 }
 
 /** `POST frame`: `{reply}` or `{silent: true}`. */
@@ -83,42 +63,40 @@ export type PortalCommandAnswer =
   | { readonly silent: false; readonly reply: unknown };
 
 export const portalApi = {
-  async state(): Promise<PortalState> {
-    return readPortalState(await request('state'));
+  state(): Promise<StateView> {
+    return request<StateView>('state');
   },
-  async messages(dialogId: string): Promise<ChatMessage[]> {
-    return readChatMessages(await request(`chats/${encodeURIComponent(dialogId)}/messages`), dialogId);
+  async messages(dialogId: string): Promise<ChatMessagesView['messages']> {
+    const answer = await request<ChatMessagesView>(`chats/${encodeURIComponent(dialogId)}/messages`);
+    return answer.messages;
   },
   async switchUser(userId: number): Promise<void> {
-    await request('session', { userId });
+    await request<StateView>('session', { userId });
   },
   async sendMessage(dialogId: string, text: string): Promise<void> {
     await request('messages', { dialogId, text });
   },
-  async launch(bindingId: number, dialogId?: string, messageId?: string): Promise<FrameLaunch> {
-    return readLaunch(await request('launch', { bindingId, dialogId, messageId }), 'launch');
+  launch(bindingId: number, dialogId?: string, messageId?: string): Promise<FrameLaunch> {
+    return request<FrameLaunch>('launch', { bindingId, dialogId, messageId });
   },
-  async installLaunch(): Promise<FrameLaunch> {
-    return readLaunch(await request('install-launch', {}), 'install-launch');
+  installLaunch(): Promise<FrameLaunch> {
+    return request<FrameLaunch>('install-launch', {});
   },
   async legacyLaunch(appId: number, dialogId: string, context: 'textarea' | 'button'): Promise<string> {
-    const o: JsonObject = readObject(
-      await request('legacy-launch', { appId, dialogId, context }),
-      'legacy-launch',
-    );
-    return readString(o, 'url', 'legacy-launch');
+    const answer = await request<LegacyLaunch>('legacy-launch', { appId, dialogId, context });
+    return answer.url;
   },
   /** `POST reset`: the portal back to its seed (and its start fault switches). */
-  async reset(): Promise<PortalState> {
-    return readPortalState(await request('reset', {}));
+  reset(): Promise<StateView> {
+    return request<StateView>('reset', {});
   },
   /** `POST faults` with the switches to change; answers every current value. */
-  async setFaults(change: Partial<PortalFaults>): Promise<PortalFaults> {
-    return readFaults(await request('faults', change), 'faults');
+  setFaults(change: Partial<Faults>): Promise<Faults> {
+    return request<Faults>('faults', change);
   },
   async frameCommand(appSid: string, method: string, params: unknown): Promise<PortalCommandAnswer> {
-    const o = readObject(await request('frame', { appSid, method, params }), 'frame');
-    if (o.silent === true) return { silent: true };
-    return { silent: false, reply: o.reply };
+    const answer = await request<FrameAnswer>('frame', { appSid, method, params });
+    if ('silent' in answer) return { silent: true };
+    return { silent: false, reply: answer.reply };
   },
 };

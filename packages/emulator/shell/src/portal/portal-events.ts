@@ -1,25 +1,22 @@
 /**
- * The emulator's Server-Sent Events as the shell reads them: `message` (`{dialogId, message}`) and
- * `traffic` (`{method, params, status, body, auth}`, one REST call). `state` carries nothing to read.
+ * The emulator's Server-Sent Events as the shell reads them, typed by the server's contract
+ * (`EmulatorEvents`): `message` (`{chatId, dialogId, message}`) and `traffic` (one REST call). `state`
+ * carries nothing the shell needs: it reads `GET state` again.
  */
+import type { EmulatorEvents, MessageEventData } from '../../../src/private-api/contract.js';
 import type { TrafficInput } from '../inspector/traffic-log.js';
-import { type ChatMessage, readChatMessage } from './portal-state.js';
-import { isObject } from './read-fields.js';
 
-function parse(data: string, event: string): unknown {
+function parse<N extends keyof EmulatorEvents>(data: string, event: N): EmulatorEvents[N] {
   try {
-    return JSON.parse(data);
+    return JSON.parse(data) as EmulatorEvents[N];
   } catch {
     throw new Error(`SSE ${event}: the data is not JSON`);
   }
 }
 
-/** A new chat message; throws an error naming the field when it cannot be read. */
-export function readMessageEvent(data: string): ChatMessage {
-  const parsed = parse(data, 'message');
-  const body = isObject(parsed) && isObject(parsed.message) ? parsed.message : parsed;
-  const dialogId = isObject(parsed) && typeof parsed.dialogId === 'string' ? parsed.dialogId : undefined;
-  return readChatMessage(body, 'message event', dialogId);
+/** A new chat message; throws when the data is not JSON. */
+export function readMessageEvent(data: string): MessageEventData {
+  return parse(data, 'message');
 }
 
 /**
@@ -27,9 +24,9 @@ export function readMessageEvent(data: string): ChatMessage {
  * get a note, because a client that looks only at the status misses them.
  */
 export function readTrafficEvent(data: string): TrafficInput {
-  let parsed: unknown;
+  let call: EmulatorEvents['traffic'];
   try {
-    parsed = parse(data, 'traffic');
+    call = parse(data, 'traffic');
   } catch (error) {
     return {
       kind: 'rest',
@@ -39,18 +36,17 @@ export function readTrafficEvent(data: string): TrafficInput {
       note: String(error),
     };
   }
-  const o = isObject(parsed) ? parsed : {};
-  const status = typeof o.status === 'number' ? o.status : 0;
-  const error = isObject(o.body) && typeof o.body.error === 'string' ? o.body.error : null;
+  const error = typeof call.body.error === 'string' ? call.body.error : null;
   let note: string | undefined;
-  if (status >= 400) note = `HTTP ${status}${error ? ` ${error}` : ''}`;
-  else if (error) note = `⚠ ${error} with HTTP ${status}: a client that checks only the status misses it`;
+  if (call.status >= 400) note = `HTTP ${call.status}${error ? ` ${error}` : ''}`;
+  else if (error)
+    note = `⚠ ${error} with HTTP ${call.status}: a client that checks only the status misses it`;
   return {
     kind: 'rest',
-    label: `${typeof o.method === 'string' ? o.method : '?'} → ${status}`,
-    source: typeof o.auth === 'string' ? `auth: ${o.auth}` : 'REST',
-    payload: o.params,
-    reply: o.body,
+    label: `${call.method} → ${call.status}`,
+    source: `auth: ${call.auth}`,
+    payload: call.params,
+    reply: call.body,
     note,
   };
 }

@@ -18,9 +18,9 @@ export function ChatList() {
           data-dialog-id={chat.dialogId}
           onClick={() => void controller.openChat(chat.dialogId)}
         >
-          <i class={`fa ${chat.type ? typeIcons[chat.type] : 'fa-android'}`} />
+          <i class={`fa ${chat.chatType ? typeIcons[chat.chatType] : 'fa-android'}`} />
           <span class="chat-title">{chat.title}</span>
-          <span class="chat-type">{chat.type ?? 'BOT'}</span>
+          <span class="chat-type">{chat.chatType ?? 'BOT'}</span>
         </button>
       ))}
     </aside>

@@ -1,5 +1,5 @@
 /** The open dialog: header, messages (live through SSE) with their context menu, and the input. */
-import { chatOf, visibleBindings } from '../portal/visible-bindings.js';
+import { chatOf, shownBindings } from '../portal/shown-apps.js';
 import { MessageInput } from './MessageInput.js';
 import { useController, useModel } from './shell-context.js';
 
@@ -7,7 +7,7 @@ function MessageContextMenu() {
   const controller = useController();
   const { portal, dialogId, contextMenu } = useModel();
   if (!portal || !dialogId || !contextMenu) return null;
-  const apps = visibleBindings(portal, 'IM_CONTEXT_MENU', dialogId);
+  const apps = shownBindings(portal, 'IM_CONTEXT_MENU', dialogId);
   return (
     <div
       class="context-menu"
@@ -48,13 +48,14 @@ export function DialogView() {
   const { portal, dialogId, messages } = useModel();
   if (!portal || !dialogId) return <section class="dialog empty">Select a chat</section>;
   const chat = chatOf(portal, dialogId);
+  const chatType = chat === undefined ? '' : (chat.chatType ?? 'BOT');
   const nameOf = (id: number) =>
     id === 0 ? 'System' : (portal.users.find((u) => u.id === id)?.name ?? `User ${id}`);
   return (
     <section class="dialog" data-testid="dialog" data-dialog-id={dialogId}>
       <header class="dialog-head">
-        <strong data-testid="dialog-title">{chat.title}</strong>
-        <span class="chat-type">{chat.type ?? 'BOT'}</span>
+        <strong data-testid="dialog-title">{chat?.title ?? dialogId}</strong>
+        <span class="chat-type">{chatType}</span>
         <span class="muted">dialogId {dialogId}</span>
       </header>
       <ol class="messages" data-testid="messages">

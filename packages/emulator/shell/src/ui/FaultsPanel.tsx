@@ -4,10 +4,10 @@
  * the fields you edit are sent (`POST faults`), so a 503 counter that is running down is not re-armed.
  */
 import { useState } from 'preact/hooks';
-import { faultNames, type PortalFaults } from '../portal/portal-state.js';
+import type { Faults } from '../../../src/private-api/contract.js';
 import { useController, useModel } from './shell-context.js';
 
-type FaultName = (typeof faultNames)[number];
+type FaultName = keyof Faults;
 
 const faultFields: Record<FaultName, { label: string; unit: string; min: number; max: number }> = {
   latencyMs: { label: 'Added latency per REST call', unit: 'ms', min: 0, max: 60_000 },
@@ -20,10 +20,12 @@ const faultFields: Record<FaultName, { label: string; unit: string; min: number;
   tokenTtlSeconds: { label: 'Lifetime of new tokens', unit: 's', min: 1, max: 2_592_000 },
 };
 
+const faultNames = Object.keys(faultFields) as FaultName[];
+
 /** The edited fields as integers, or the first field that is not one within its range. */
 function readDrafts(
   drafts: Partial<Record<FaultName, string>>,
-): { change: Partial<PortalFaults> } | { error: string } {
+): { change: Partial<Faults> } | { error: string } {
   const change: Partial<Record<FaultName, number>> = {};
   for (const name of faultNames) {
     const text = drafts[name];

@@ -2,7 +2,7 @@
  * The message input of the open chat, with the IM_TEXTAREA app buttons above it (in their `color`), the
  * legacy chat apps under an "old messenger" label, the smiley selector and the textarea app popup.
  */
-import { visibleBindings, visibleLegacyApps } from '../portal/visible-bindings.js';
+import { shownBindings, shownLegacyApps } from '../portal/shown-apps.js';
 import { AppFrame } from './AppFrame.js';
 import { LegacyAppFrame } from './LegacyAppFrame.js';
 import { placementColor } from './placement-colors.js';
@@ -13,8 +13,8 @@ export function MessageInput() {
   const controller = useController();
   const { portal, dialogId, draft, apps, legacy, smileysOpen } = useModel();
   if (!portal || !dialogId) return null;
-  const textareaApps = visibleBindings(portal, 'IM_TEXTAREA', dialogId);
-  const legacyApps = visibleLegacyApps(portal, dialogId);
+  const textareaApps = shownBindings(portal, 'IM_TEXTAREA', dialogId);
+  const legacyApps = shownLegacyApps(portal, dialogId);
   const popup = apps.find((app) => app.surface === 'popup');
   const send = () => void controller.sendMessage(controller.input?.value ?? draft);
   return (
@@ -58,8 +58,7 @@ export function MessageInput() {
                 data-legacy-app-id={app.id}
                 onClick={() => void controller.openLegacy(app)}
               >
-                {app.iconUrl ? <img src={app.iconUrl} alt="" /> : <i class="fa fa-puzzle-piece" />}{' '}
-                {app.title}
+                <i class="fa fa-puzzle-piece" /> {app.title}
               </button>
             ))}
           </span>

@@ -1,12 +1,12 @@
 /** The left navigation: the chat entry plus IM_NAVIGATION apps (Font Awesome 4 icons). */
-import { visibleBindings } from '../portal/visible-bindings.js';
+import { shownBindings } from '../portal/shown-apps.js';
 import { useController, useModel } from './shell-context.js';
 
 export function NavigationBar() {
   const controller = useController();
   const { portal, apps } = useModel();
   const content = apps.find((app) => app.surface === 'content');
-  const bindings = portal ? visibleBindings(portal, 'IM_NAVIGATION', null) : [];
+  const bindings = portal ? shownBindings(portal, 'IM_NAVIGATION', null) : [];
   return (
     <nav class="navigation" data-testid="navigation">
       <button

@@ -1,5 +1,5 @@
 /** The chat sidebar with its "Applications" panel of IM_SIDEBAR apps; an opened app fills the panel. */
-import { visibleBindings } from '../portal/visible-bindings.js';
+import { shownBindings } from '../portal/shown-apps.js';
 import { AppFrame } from './AppFrame.js';
 import { placementColor } from './placement-colors.js';
 import { useController, useModel } from './shell-context.js';
@@ -9,7 +9,7 @@ export function Sidebar() {
   const { portal, dialogId, apps } = useModel();
   if (!portal || !dialogId) return <aside class="sidebar" />;
   const open = apps.find((app) => app.surface === 'sidebar');
-  const bindings = visibleBindings(portal, 'IM_SIDEBAR', dialogId);
+  const bindings = shownBindings(portal, 'IM_SIDEBAR', dialogId);
   return (
     <aside class="sidebar" data-testid="sidebar">
       {open ? (

@@ -1,6 +1,6 @@
 /** The smiley selector with one tab per IM_SMILES_SELECTOR app, and the catalogue's deprecation note. */
 import { placementCatalog } from '@imkit/frame/placements';
-import { visibleBindings } from '../portal/visible-bindings.js';
+import { shownBindings } from '../portal/shown-apps.js';
 import { AppFrame } from './AppFrame.js';
 import { useController, useModel } from './shell-context.js';
 
@@ -10,7 +10,7 @@ export function SmileySelector() {
   const controller = useController();
   const { portal, dialogId, apps, draft } = useModel();
   if (!portal || !dialogId) return null;
-  const tabs = visibleBindings(portal, 'IM_SMILES_SELECTOR', dialogId);
+  const tabs = shownBindings(portal, 'IM_SMILES_SELECTOR', dialogId);
   const open = apps.find((app) => app.surface === 'selector-tab');
   const deprecated = placementCatalog.IM_SMILES_SELECTOR.deprecated;
   return (

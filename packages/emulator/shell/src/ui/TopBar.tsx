@@ -1,5 +1,4 @@
 /** Portal name, the install state, the current-user switcher, fault switches, reset and the inspector toggle. */
-import { currentUser } from '../portal/visible-bindings.js';
 import { FaultsPanel } from './FaultsPanel.js';
 import { ResetPortal } from './ResetPortal.js';
 import { useController, useModel } from './shell-context.js';
@@ -8,7 +7,6 @@ export function TopBar() {
   const controller = useController();
   const { portal, inspectorOpen } = useModel();
   if (!portal) return <header class="top-bar">imkit emulator</header>;
-  const user = currentUser(portal);
   return (
     <header class="top-bar">
       <span class="portal-name">
@@ -47,7 +45,7 @@ export function TopBar() {
         </select>
       </label>
       <span class="sr-only" data-testid="current-user">
-        {user?.id}
+        {portal.currentUserId}
       </span>
       <FaultsPanel />
       <ResetPortal />

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FrameHost, type HostUi } from '../shell/src/host/frame-host.js';
-import { FrameRegistry, type OpenedFrame } from '../shell/src/host/opened-frame.js';
-import type { TrafficInput } from '../shell/src/inspector/traffic-log.js';
-import { type FakeWindow, fakeWindow, openedFrame } from './shell-frame-doubles.js';
+import { FrameHost, type HostUi } from '../src/host/frame-host.js';
+import { FrameRegistry, type OpenedFrame } from '../src/host/opened-frame.js';
+import type { TrafficInput } from '../src/inspector/traffic-log.js';
+import { type FakeWindow, fakeWindow, openedFrame } from './frame-doubles.js';
 
 const sid = 'a'.repeat(32);
 const origin = 'http://127.0.0.1:5173';

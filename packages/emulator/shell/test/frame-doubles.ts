@@ -1,5 +1,5 @@
 /** Test doubles for the shell's host-protocol tests: fake windows and iframes, no DOM needed. */
-import type { OpenedFrame } from '../shell/src/host/opened-frame.js';
+import type { OpenedFrame } from '../src/host/opened-frame.js';
 
 export interface FakeWindow {
   readonly posted: Array<{ data: unknown; origin: string }>;

@@ -4,8 +4,8 @@ import {
   type LegacyFrame,
   legacyInitMessage,
   newLoadId,
-} from '../shell/src/legacy/legacy-host.js';
-import { fakeIframe, fakeWindow } from './shell-frame-doubles.js';
+} from '../src/legacy/legacy-host.js';
+import { fakeIframe, fakeWindow } from './frame-doubles.js';
 
 const frame: LegacyFrame = {
   appId: 1,

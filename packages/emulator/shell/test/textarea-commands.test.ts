@@ -8,7 +8,7 @@ import {
   requestIdOf,
   setTextareaContent,
   type TextareaTarget,
-} from '../shell/src/host/textarea-commands.js';
+} from '../src/host/textarea-commands.js';
 
 function target(initial: string): TextareaTarget & { value: () => string } {
   let text = initial;

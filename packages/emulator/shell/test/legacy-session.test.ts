@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TrafficInput } from '../shell/src/inspector/traffic-log.js';
-import type { LegacyAction } from '../shell/src/legacy/legacy-host.js';
-import { LegacySession } from '../shell/src/legacy/legacy-session.js';
-import { fakeIframe, fakeWindow } from './shell-frame-doubles.js';
+import type { TrafficInput } from '../src/inspector/traffic-log.js';
+import type { LegacyAction } from '../src/legacy/legacy-host.js';
+import { LegacySession } from '../src/legacy/legacy-session.js';
+import { fakeIframe, fakeWindow } from './frame-doubles.js';
 
 const appOrigin = 'http://127.0.0.1:5180';
 const portalOrigin = 'http://127.0.0.1:3000';

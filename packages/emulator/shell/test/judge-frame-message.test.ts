@@ -1,9 +1,9 @@
 import { encodeCommand } from '@imkit/frame/protocol';
 import { describe, expect, it } from 'vitest';
-import { judgeFrameMessage } from '../shell/src/host/judge-frame-message.js';
-import { FrameRegistry } from '../shell/src/host/opened-frame.js';
-import { safeEqual } from '../shell/src/host/safe-equal.js';
-import { fakeWindow, openedFrame } from './shell-frame-doubles.js';
+import { judgeFrameMessage } from '../src/host/judge-frame-message.js';
+import { FrameRegistry } from '../src/host/opened-frame.js';
+import { safeEqual } from '../src/host/safe-equal.js';
+import { fakeWindow, openedFrame } from './frame-doubles.js';
 
 const sid = 'a'.repeat(32);
 const origin = 'http://127.0.0.1:5173';
