@@ -19,7 +19,8 @@ export const defaultFaults: Readonly<Faults> = {
 
 export type FaultsCheck = { ok: true; faults: Partial<Faults> } | { ok: false; field: string; rule: string };
 
-const limits: Record<keyof Faults, { min: number; max: number }> = {
+/** Each switch's allowed range; the shell's Faults panel shows and checks the same ranges. */
+export const faultLimits: Readonly<Record<keyof Faults, { readonly min: number; readonly max: number }>> = {
   latencyMs: { min: 0, max: 60_000 },
   fail503Count: { min: 0, max: 10_000 },
   tokenTtlSeconds: { min: 1, max: 86_400 * 30 },
@@ -32,8 +33,8 @@ export function checkFaults(input: unknown): FaultsCheck {
     return { ok: false, field: 'body', rule: 'a JSON object' };
   const out: Partial<Faults> = {};
   for (const [key, value] of Object.entries(input)) {
-    if (!(key in limits)) return { ok: false, field: key, rule: 'a known fault switch' };
-    const { min, max } = limits[key as keyof Faults];
+    if (!(key in faultLimits)) return { ok: false, field: key, rule: 'a known fault switch' };
+    const { min, max } = faultLimits[key as keyof Faults];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
       return { ok: false, field: key, rule: `an integer from ${min} to ${max}` };
     out[key as keyof Faults] = value;

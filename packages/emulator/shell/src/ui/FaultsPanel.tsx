@@ -1,24 +1,29 @@
 /**
  * The top bar's "Faults" toggle and panel: added REST latency, the next N REST calls forced to 503
- * QUERY_LIMIT_EXCEEDED, and the TTL of new tokens. Shows the live values from the portal state; only
+ * QUERY_LIMIT_EXCEEDED, the TTL of new tokens, and the execution time each call counts toward the host's
+ * operating-time limit (429 OPERATION_TIME_LIMIT). Shows the live values from the portal state; only
  * the fields you edit are sent (`POST faults`), so a 503 counter that is running down is not re-armed.
  */
 import { useState } from 'preact/hooks';
+import { faultLimits } from '../../../src/faults.js';
 import type { Faults } from '../../../src/private-api/contract.js';
 import { useController, useModel } from './shell-context.js';
 
 type FaultName = keyof Faults;
 
-const faultFields: Record<FaultName, { label: string; unit: string; min: number; max: number }> = {
-  latencyMs: { label: 'Added latency per REST call', unit: 'ms', min: 0, max: 60_000 },
-  fail503Count: {
-    label: 'Next REST calls answered 503 QUERY_LIMIT_EXCEEDED',
-    unit: 'calls',
-    min: 0,
-    max: 10_000,
+const faultLabels: Record<FaultName, { label: string; unit: string }> = {
+  latencyMs: { label: 'Added latency per REST call', unit: 'ms' },
+  fail503Count: { label: 'Next REST calls answered 503 QUERY_LIMIT_EXCEEDED', unit: 'calls' },
+  tokenTtlSeconds: { label: 'Lifetime of new tokens', unit: 's' },
+  operatingMsPerCall: {
+    label: 'Execution time counted per REST call (480 s of one method → 429)',
+    unit: 'ms',
   },
-  tokenTtlSeconds: { label: 'Lifetime of new tokens', unit: 's', min: 1, max: 2_592_000 },
 };
+
+const faultFields = Object.fromEntries(
+  Object.entries(faultLabels).map(([name, text]) => [name, { ...text, ...faultLimits[name as FaultName] }]),
+) as Record<FaultName, { label: string; unit: string; min: number; max: number }>;
 
 const faultNames = Object.keys(faultFields) as FaultName[];
 
