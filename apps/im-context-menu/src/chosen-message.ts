@@ -4,9 +4,8 @@
  * LIMIT 1, which answers the first message after FIRST_ID: the chosen one.
  */
 
-import { asArray, asRecord, readId, readString } from '@imkit/app-kit';
+import { asArray, asRecord, parseDialogId, readId, readString } from '@imkit/app-kit';
 import type { RestCaller } from '@imkit/frame';
-import { isDialogId } from './dialog-id.js';
 
 export interface ChosenMessage {
   readonly id: number;
@@ -53,7 +52,7 @@ export async function loadChosenMessage(
   dialogId: string,
   messageId: string,
 ): Promise<ChosenMessage> {
-  if (!isDialogId(dialogId)) throw new DialogIdError(dialogId);
+  if (!parseDialogId(dialogId)) throw new DialogIdError(dialogId);
   const id = parseMessageId(messageId);
   if (id === 0) throw new MessageNotFoundError(messageId);
   const answer = asRecord(

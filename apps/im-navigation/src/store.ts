@@ -2,11 +2,18 @@
  * The dashboard's state and every action on it. The Frame is injected, so tests drive the store with a
  * fake frame and components only read state and call actions.
  */
-import { type ErrorInfo, idle, type Remote, toErrorInfo, track } from '@imkit/app-kit';
+import {
+  type ErrorInfo,
+  idle,
+  loadRecentChats,
+  type RecentChat,
+  type Remote,
+  toErrorInfo,
+  track,
+} from '@imkit/app-kit';
 import type { Frame } from '@imkit/frame';
 import { create } from 'zustand';
 import { type BroadcastResult, broadcastCommands, broadcastLimit, readBroadcast } from './broadcast.js';
-import { type RecentChat, readRecentList } from './recent-chats.js';
 import { texts } from './texts.js';
 
 export interface DashboardState {
@@ -37,9 +44,7 @@ export function createDashboardStore(frame: DashboardFrame) {
     /** Re-reads the list after a broadcast without blanking it; a failure keeps the list as it was. */
     const refreshQuietly = async () => {
       try {
-        set({
-          chats: { status: 'ready', data: readRecentList(await frame.rest.call('im.recent.list', {})) },
-        });
+        set({ chats: { status: 'ready', data: await loadRecentChats(frame.rest) } });
       } catch {
         // The broadcast results are what matters here; the old list stays until the next refresh.
       }
@@ -54,7 +59,7 @@ export function createDashboardStore(frame: DashboardFrame) {
 
       async load() {
         await track(
-          async () => readRecentList(await frame.rest.call('im.recent.list', {})),
+          () => loadRecentChats(frame.rest),
           (chats) => set({ chats }),
         );
       },

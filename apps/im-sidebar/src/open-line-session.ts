@@ -6,9 +6,8 @@
  * Inputs are checked before any call; a bad one comes back as a typed problem naming the field.
  */
 
-import { asArray, asRecord, readId, readString } from '@imkit/app-kit';
+import { asArray, asRecord, type OpenLineData, parseOpenLineData, readId, readString } from '@imkit/app-kit';
 import type { RestCaller } from '@imkit/frame';
-import { type OpenLineData, parseOpenLineData } from './open-line-data.js';
 
 export interface OpenLineSession {
   readonly chatId: number;

@@ -6,7 +6,14 @@
  * (`im.dialog.messages.get`), older pages follow, insights are computed; for an open-line chat the
  * session panel loads `imopenlines.dialog.get`. Session actions check their input first, then call.
  */
-import { type ErrorInfo, type PlacementFrame, toErrorInfo } from '@imkit/app-kit';
+import {
+  type ErrorInfo,
+  idle,
+  type PlacementFrame,
+  parseDialogId,
+  type Remote,
+  toErrorInfo,
+} from '@imkit/app-kit';
 import { create } from 'zustand';
 import { type ChatInfo, parseChatInfo } from './chat-info.js';
 import { parseMessagePage } from './dialog-messages.js';
@@ -24,7 +31,6 @@ import {
   type TransferTarget,
   transferSession,
 } from './open-line-session.js';
-import { loading, type Remote } from './remote.js';
 
 export type SessionAction = 'message' | 'transfer' | 'finish';
 
@@ -70,6 +76,7 @@ export function createSidebarStore(
   { pageSize = 50, maxPages = 4 }: SidebarStoreOptions = {},
 ) {
   const { rest } = frame;
+  const loading = { status: 'loading' } as const;
   const dialogId = frame.context.options.dialogId;
   let generation = 0;
 
@@ -98,8 +105,8 @@ export function createSidebarStore(
 
     return {
       dialogId,
-      chat: loading,
-      insights: loading,
+      chat: idle,
+      insights: idle,
       session: null,
       action: { status: 'idle' },
       transferKind: 'operator',
@@ -108,7 +115,7 @@ export function createSidebarStore(
       async load() {
         const mine = ++generation;
         set({ chat: loading, insights: loading, session: null, action: { status: 'idle' } });
-        if (!/^(chat\d+|\d+)$/.test(dialogId)) {
+        if (!parseDialogId(dialogId)) {
           const error = { code: 'DIALOG_ID_EMPTY', description: `dialogId "${dialogId}" is not a chat` };
           set({ chat: { status: 'error', error }, insights: { status: 'error', error } });
           return;

@@ -3,7 +3,6 @@ import { parseChatInfo } from '../src/chat-info.js';
 import { parseMessagePage } from '../src/dialog-messages.js';
 import { computeInsights } from '../src/insights.js';
 import { extractLinks } from '../src/links.js';
-import { parseOpenLineData } from '../src/open-line-data.js';
 import { groupChat, messagePage, openLineChat } from './fixtures.js';
 
 describe('extractLinks', () => {
@@ -109,11 +108,5 @@ describe('chat kind and open-line data', () => {
       memberCount: 0,
       openLine: null,
     });
-  });
-
-  it('reads an unbound or malformed entity_data_1 as no CRM binding', () => {
-    expect(parseOpenLineData('N|NONE|0|N|N|5|1635346774|0|0|0')).toEqual({ crm: null, sessionId: 5 });
-    expect(parseOpenLineData('Y|SPACESHIP|3')).toEqual({ crm: null, sessionId: 0 });
-    expect(parseOpenLineData('')).toEqual({ crm: null, sessionId: 0 });
   });
 });

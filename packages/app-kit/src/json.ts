@@ -36,3 +36,13 @@ export function readBoolean(record: JsonRecord | null, key: string): boolean {
   const value = record?.[key];
   return value === true || value === 'Y';
 }
+
+/** A JSON text as the host stores it (a user or app option); undefined when absent or not JSON. */
+export function parseJson(raw: string | undefined): unknown {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
