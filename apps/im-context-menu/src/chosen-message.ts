@@ -4,7 +4,7 @@
  * LIMIT 1, which answers the first message after FIRST_ID: the chosen one.
  */
 
-import { asArray, asRecord, parseDialogId, readId, readString } from '@imkit/app-kit';
+import { asArray, asId, asRecord, parseDialogId, readId, readString } from '@imkit/app-kit';
 import type { RestCaller } from '@imkit/frame';
 
 export interface ChosenMessage {
@@ -41,19 +41,13 @@ export class DialogIdError extends Error {
   }
 }
 
-/** `"345"` → 345; anything but a positive integer → 0. */
-export function parseMessageId(messageId: unknown): number {
-  const id = typeof messageId === 'string' && /^\d+$/.test(messageId) ? Number(messageId) : 0;
-  return Number.isSafeInteger(id) && id > 0 ? id : 0;
-}
-
 export async function loadChosenMessage(
   rest: RestCaller,
   dialogId: string,
   messageId: string,
 ): Promise<ChosenMessage> {
   if (!parseDialogId(dialogId)) throw new DialogIdError(dialogId);
-  const id = parseMessageId(messageId);
+  const id = asId(messageId);
   if (id === 0) throw new MessageNotFoundError(messageId);
   const answer = asRecord(
     await rest.call('im.dialog.messages.get', { DIALOG_ID: dialogId, FIRST_ID: id - 1, LIMIT: 1 }),

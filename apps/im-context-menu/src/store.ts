@@ -9,6 +9,7 @@
  * slider cannot resize (IM_CONTEXT_MENU: canResize false), so the app never asks to.
  */
 import {
+  asId,
   asRecord,
   type ErrorInfo,
   formatDate,
@@ -167,7 +168,7 @@ export function createFollowUpStore(frame: FollowUpFrame) {
           set({ send: { status: 'failed', error: toErrorInfo(error) } });
           return;
         }
-        set({ send: { status: 'sent', messageId: typeof result === 'number' ? result : 0 } });
+        set({ send: { status: 'sent', messageId: asId(result) } });
         try {
           await frame.closeApplication();
         } catch {

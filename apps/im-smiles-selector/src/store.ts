@@ -2,7 +2,7 @@
  * The sticker pack's state and actions. The Frame and the stickers' base URL are injected, so tests run
  * with a fake frame; components only read state and call actions.
  */
-import { type ErrorInfo, idle, type Remote, toErrorInfo, track } from '@imkit/app-kit';
+import { asId, type ErrorInfo, idle, type Remote, toErrorInfo, track } from '@imkit/app-kit';
 import type { Frame } from '@imkit/frame';
 import { create } from 'zustand';
 import { type CategoryId, type Emoji, type Sticker, stickerName } from './catalog.js';
@@ -71,7 +71,7 @@ export function createStickerStore(frame: StickerFrame, stickerBase: string) {
           async (): Promise<Outcome> => ({
             kind: 'sticker',
             name,
-            messageId: Number(await frame.rest.call('im.message.add', params)),
+            messageId: asId(await frame.rest.call('im.message.add', params)),
           }),
           (outcome) => set({ outcome }),
         );

@@ -10,7 +10,16 @@ export { type ErrorInfo, toErrorInfo } from './error-info.js';
 export { formatDate } from './format-date.js';
 export { FrameBoot, type FrameBootProps, type PlacementFrame } from './frame-boot.js';
 export { baseLanguage, createI18n, interpolate, type Messages, type Translate, type Vars } from './i18n.js';
-export { asArray, asRecord, type JsonRecord, parseJson, readBoolean, readId, readString } from './json.js';
+export {
+  asArray,
+  asId,
+  asRecord,
+  type JsonRecord,
+  parseJson,
+  readBoolean,
+  readId,
+  readString,
+} from './json.js';
 export {
   type CrmBinding,
   type CrmEntityType,

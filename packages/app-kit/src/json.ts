@@ -20,9 +20,8 @@ export function readString(record: JsonRecord | null, key: string): string {
   return '';
 }
 
-/** A numeric id field given as a number or a digit string; 0 when absent or not a non-negative integer. */
-export function readId(record: JsonRecord | null, key: string): number {
-  const value = record?.[key];
+/** An id given as a number or a digit string (the host mixes both); 0 when not a non-negative integer. */
+export function asId(value: unknown): number {
   const n =
     typeof value === 'number'
       ? value
@@ -30,6 +29,11 @@ export function readId(record: JsonRecord | null, key: string): number {
         ? Number(value)
         : NaN;
   return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+}
+
+/** A numeric id field, read with `asId`. */
+export function readId(record: JsonRecord | null, key: string): number {
+  return asId(record?.[key]);
 }
 
 export function readBoolean(record: JsonRecord | null, key: string): boolean {
