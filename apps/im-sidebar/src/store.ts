@@ -11,13 +11,13 @@ import {
   idle,
   type PlacementFrame,
   parseDialogId,
+  parseMessagePage,
   type Remote,
   toErrorInfo,
   track,
 } from '@imkit/app-kit';
 import { create } from 'zustand';
 import { type ChatInfo, parseChatInfo } from './chat-info.js';
-import { parseMessagePage } from './dialog-messages.js';
 import { computeInsights, type Insights } from './insights.js';
 import { loadHistory } from './message-history.js';
 import {

@@ -1,6 +1,6 @@
+import { parseMessagePage } from '@imkit/app-kit';
 import { describe, expect, it } from 'vitest';
 import { parseChatInfo } from '../src/chat-info.js';
-import { parseMessagePage } from '../src/dialog-messages.js';
 import { computeInsights } from '../src/insights.js';
 import { extractLinks } from '../src/links.js';
 import { groupChat, messagePage, openLineChat } from './fixtures.js';
@@ -28,20 +28,6 @@ describe('extractLinks', () => {
     ).toEqual([]);
     expect(extractLinks('', 'nonsense')).toEqual([]);
     expect(extractLinks('', { ATTACH: 5 })).toEqual([]);
-  });
-});
-
-describe('parseMessagePage', () => {
-  it('reads messages and users and skips unreadable entries', () => {
-    const page = parseMessagePage({ ...messagePage, messages: [...messagePage.messages, null, { id: 'x' }] });
-    expect(page.messages.map((m) => m.id)).toEqual([105, 104, 103, 102, 101]);
-    expect(page.users.get(3)?.name).toBe('Echo Bot');
-    expect(page.users.get(3)?.bot).toBe(true);
-  });
-
-  it('returns an empty page for an answer that is not an object', () => {
-    expect(parseMessagePage('oops').messages).toEqual([]);
-    expect(parseMessagePage(null).users.size).toBe(0);
   });
 });
 

@@ -6,6 +6,7 @@ export { type AppStore, useAppStore } from './app-store.js';
 export { bootApp } from './boot-app.js';
 export { chatKind } from './chat-kind.js';
 export { type DialogRef, parseDialogId } from './dialog-id.js';
+export { type ChatMessage, type ChatUser, type MessagePage, parseMessagePage } from './dialog-messages.js';
 export { type ErrorInfo, toErrorInfo } from './error-info.js';
 export { formatDate } from './format-date.js';
 export { FrameBoot, type FrameBootProps, type PlacementFrame } from './frame-boot.js';
