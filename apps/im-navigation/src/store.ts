@@ -6,12 +6,12 @@ import {
   type ErrorInfo,
   idle,
   loadRecentChats,
+  type PlacementFrame,
   type RecentChat,
   type Remote,
   toErrorInfo,
   track,
 } from '@imkit/app-kit';
-import type { Frame } from '@imkit/frame';
 import { create } from 'zustand';
 import { type BroadcastResult, broadcastCommands, broadcastLimit, readBroadcast } from './broadcast.js';
 import { texts } from './texts.js';
@@ -34,9 +34,7 @@ export interface DashboardState {
   open(dialogId: string): Promise<void>;
 }
 
-export type DashboardFrame = Pick<Frame, 'rest' | 'openMessenger'> & {
-  readonly context: { readonly lang: string };
-};
+export type DashboardFrame = Pick<PlacementFrame<'IM_NAVIGATION'>, 'rest' | 'context' | 'openMessenger'>;
 
 export function createDashboardStore(frame: DashboardFrame) {
   const t = texts(frame.context.lang);
