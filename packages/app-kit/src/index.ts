@@ -24,7 +24,6 @@ export {
 export {
   type CrmBinding,
   type CrmEntityType,
-  crmEntityTypes,
   type OpenLineData,
   parseOpenLineData,
 } from './open-line-data.js';

@@ -41,52 +41,20 @@ const recentList = {
 
 describe('parseRecentChats', () => {
   it('reads ids, titles, kinds, counters, last messages, colours and CRM bindings', () => {
-    expect(parseRecentChats(recentList)).toEqual([
-      {
-        dialogId: 'chat12',
-        chatId: 12,
-        title: 'Product launch',
-        kind: 'CHAT',
-        unread: 2,
-        lastMessage: 'I can help with the banners',
-        lastDate: '2026-11-01T08:12:00+00:00',
-        color: '#4ba984',
-        crm: null,
-      },
-      {
-        dialogId: 'chat14',
-        chatId: 14,
-        title: 'Grace Guest - Website chat',
-        kind: 'LINES',
-        unread: 0,
-        lastMessage: '',
-        lastDate: '',
-        color: '',
-        crm: { entityType: 'lead', entityId: 21 },
-      },
-      {
-        dialogId: '2',
-        chatId: 7,
-        title: 'Boris Berg',
-        kind: 'USER',
-        unread: 0,
-        lastMessage: 'Thanks!',
-        lastDate: '2026-11-02T09:02:00+00:00',
-        color: '#728f7a',
-        crm: null,
-      },
-      {
-        dialogId: 'chat16',
-        chatId: 16,
-        title: 'chat16',
-        kind: 'CRM',
-        unread: 0,
-        lastMessage: '',
-        lastDate: '2026-11-15T12:00:00+00:00',
-        color: '',
-        crm: null,
-      },
+    const chats = parseRecentChats(recentList);
+    expect(chats.map((c) => [c.dialogId, c.chatId, c.title, c.kind, c.unread, c.color])).toEqual([
+      ['chat12', 12, 'Product launch', 'CHAT', 2, '#4ba984'],
+      ['chat14', 14, 'Grace Guest - Website chat', 'LINES', 0, ''],
+      ['2', 7, 'Boris Berg', 'USER', 0, '#728f7a'],
+      ['chat16', 16, 'chat16', 'CRM', 0, ''],
     ]);
+    expect(chats.map((c) => [c.lastMessage, c.lastDate])).toEqual([
+      ['I can help with the banners', '2026-11-01T08:12:00+00:00'],
+      ['', ''],
+      ['Thanks!', '2026-11-02T09:02:00+00:00'],
+      ['', '2026-11-15T12:00:00+00:00'],
+    ]);
+    expect(chats.map((c) => c.crm)).toEqual([null, { entityType: 'lead', entityId: 21 }, null, null]);
   });
 
   it('accepts the plain array older portals answer and skips unreadable items', () => {
