@@ -4,9 +4,8 @@
  * LIMIT 1, which answers the first message after FIRST_ID: the chosen one.
  */
 
-import { asArray, asRecord, readId, readString } from '@imkit/app-kit';
+import { asId, parseDialogId, parseMessagePage } from '@imkit/app-kit';
 import type { RestCaller } from '@imkit/frame';
-import { isDialogId } from './dialog-id.js';
 
 export interface ChosenMessage {
   readonly id: number;
@@ -42,35 +41,20 @@ export class DialogIdError extends Error {
   }
 }
 
-/** `"345"` → 345; anything but a positive integer → 0. */
-export function parseMessageId(messageId: unknown): number {
-  const id = typeof messageId === 'string' && /^\d+$/.test(messageId) ? Number(messageId) : 0;
-  return Number.isSafeInteger(id) && id > 0 ? id : 0;
-}
-
 export async function loadChosenMessage(
   rest: RestCaller,
   dialogId: string,
   messageId: string,
 ): Promise<ChosenMessage> {
-  if (!isDialogId(dialogId)) throw new DialogIdError(dialogId);
-  const id = parseMessageId(messageId);
+  if (!parseDialogId(dialogId)) throw new DialogIdError(dialogId);
+  const id = asId(messageId);
   if (id === 0) throw new MessageNotFoundError(messageId);
-  const answer = asRecord(
+  const page = parseMessagePage(
     await rest.call('im.dialog.messages.get', { DIALOG_ID: dialogId, FIRST_ID: id - 1, LIMIT: 1 }),
   );
-  const found = asArray(answer?.messages)
-    .map(asRecord)
-    .find((m) => readId(m, 'id') === id);
+  const found = page.messages.find((m) => m.id === id);
   if (!found) throw new MessageNotFoundError(messageId);
-  const authorId = readId(found, 'author_id');
-  const author = asRecord(asRecord(answer?.users)?.[String(authorId)]);
-  return {
-    id,
-    dialogId,
-    authorId,
-    authorName: authorId === 0 ? '' : readString(author, 'name') || `#${authorId}`,
-    date: readString(found, 'date'),
-    text: readString(found, 'text'),
-  };
+  const { authorId, date, text } = found;
+  const authorName = authorId === 0 ? '' : (page.users.get(authorId)?.name ?? `#${authorId}`);
+  return { id, dialogId, authorId, authorName, date, text };
 }

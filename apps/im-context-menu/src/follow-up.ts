@@ -4,9 +4,9 @@
  * source chat) and of `imopenlines.crm.message.add` (no ATTACH there: the quote goes into the text).
  * Pure: the store checks the result and sends it.
  */
+import type { CrmBinding } from '@imkit/app-kit';
 import type { Attach, AttachBlock, KeyboardButton } from '@imkit/frame/messages';
 import type { ChosenMessage } from './chosen-message.js';
-import type { CrmBinding } from './crm-binding.js';
 import { messageLink } from './message-link.js';
 
 /** The longest note the form accepts. */

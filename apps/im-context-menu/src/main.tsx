@@ -1,21 +1,12 @@
 /**
  * Entry point: `bootApp` connects to the host (showing connecting / error states) and checks the frame
  * is an IM_CONTEXT_MENU. That placement opens in a slider which refuses resizing, so the kit does not
- * auto-resize it and the app never calls `resize`. The store gets the frame; the app renders in the
- * host's language.
+ * auto-resize it and the app never calls `resize`. `<App>` makes its store from the frame and renders in
+ * the host's language.
  */
 import '@imkit/app-kit/base.css';
 import './app.css';
 import { bootApp } from '@imkit/app-kit';
 import { App } from './components/App.js';
-import { createFollowUpStore } from './store.js';
-import { followUpTexts } from './texts.js';
 
-bootApp('IM_CONTEXT_MENU', (frame) => (
-  <App
-    useStore={createFollowUpStore(frame)}
-    sourceDialogId={frame.context.options.dialogId}
-    t={followUpTexts(frame.context.lang)}
-    lang={frame.context.lang}
-  />
-));
+bootApp('IM_CONTEXT_MENU', (frame) => <App frame={frame} />);

@@ -9,19 +9,23 @@
  * slider cannot resize (IM_CONTEXT_MENU: canResize false), so the app never asks to.
  */
 import {
+  asId,
   asRecord,
   type ErrorInfo,
   formatDate,
+  idle,
+  loadRecentChats,
   type PlacementFrame,
+  type RecentChat,
+  type Remote,
   readId,
   toErrorInfo,
+  track,
 } from '@imkit/app-kit';
 import { checkAttach, checkKeyboard, type MessagePayloadProblem } from '@imkit/frame/messages';
 import { create } from 'zustand';
 import { type ChosenMessage, loadChosenMessage } from './chosen-message.js';
 import { buildCrmMessageAdd, buildMessageAdd, type FollowUpInput, maxNoteLength } from './follow-up.js';
-import { loadRecentChats, type RecentChat } from './recent-chats.js';
-import { loading, type Remote } from './remote.js';
 import { followUpTexts } from './texts.js';
 
 /** A problem with the form, found before calling the host. */
@@ -85,8 +89,8 @@ export function createFollowUpStore(frame: FollowUpFrame) {
       set({ send: { status: 'invalid', problem } });
 
     return {
-      message: loading,
-      chats: loading,
+      message: idle,
+      chats: idle,
       userId: 0,
       targetDialogId: '',
       note: '',
@@ -94,31 +98,30 @@ export function createFollowUpStore(frame: FollowUpFrame) {
       send: { status: 'idle' },
 
       async load() {
-        set({ message: loading, chats: loading, send: { status: 'idle' } });
-        const [message, chats, me] = await Promise.allSettled([
-          loadChosenMessage(rest, dialogId, messageId),
-          loadRecentChats(rest),
-          rest.call('user.current', {}),
+        set({ send: { status: 'idle' }, viaCrm: false });
+        /** The chosen target stays when still listed, else the source chat, else the first one. */
+        const withTarget = (chats: Remote<readonly RecentChat[]>) => {
+          if (chats.status !== 'ready') return { chats };
+          const list = chats.data;
+          const current = get().targetDialogId;
+          const target =
+            list.find((c) => c.dialogId === current) ?? list.find((c) => c.dialogId === dialogId) ?? list[0];
+          return { chats, targetDialogId: target?.dialogId ?? '' };
+        };
+        await Promise.all([
+          track(
+            () => loadChosenMessage(rest, dialogId, messageId),
+            (message) => set({ message }),
+          ),
+          track(
+            () => loadRecentChats(rest),
+            (chats) => set(withTarget(chats)),
+          ),
+          rest.call('user.current', {}).then(
+            (me) => set({ userId: readId(asRecord(me), 'ID') }),
+            () => set({ userId: 0 }),
+          ),
         ]);
-        const chatList = chats.status === 'fulfilled' ? chats.value : [];
-        const current = get().targetDialogId;
-        const target =
-          chatList.find((c) => c.dialogId === current) ??
-          chatList.find((c) => c.dialogId === dialogId) ??
-          chatList[0];
-        set({
-          message:
-            message.status === 'fulfilled'
-              ? { status: 'ready', data: message.value }
-              : { status: 'error', error: toErrorInfo(message.reason) },
-          chats:
-            chats.status === 'fulfilled'
-              ? { status: 'ready', data: chats.value }
-              : { status: 'error', error: toErrorInfo(chats.reason) },
-          userId: me.status === 'fulfilled' ? readId(asRecord(me.value), 'ID') : 0,
-          targetDialogId: target?.dialogId ?? '',
-          viaCrm: false,
-        });
       },
 
       chooseTarget(targetDialogId) {
@@ -165,7 +168,7 @@ export function createFollowUpStore(frame: FollowUpFrame) {
           set({ send: { status: 'failed', error: toErrorInfo(error) } });
           return;
         }
-        set({ send: { status: 'sent', messageId: typeof result === 'number' ? result : 0 } });
+        set({ send: { status: 'sent', messageId: asId(result) } });
         try {
           await frame.closeApplication();
         } catch {

@@ -3,8 +3,6 @@ import { RestError, type RestParams } from '@imkit/frame';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/components/App.js';
-import { createFollowUpStore } from '../src/store.js';
-import { followUpTexts } from '../src/texts.js';
 import { chosenPage, currentUser, recentList } from './fixtures.js';
 
 afterEach(cleanup);
@@ -21,9 +19,7 @@ function renderApp(extra: Record<string, (params: RestParams) => unknown> = {}, 
       ...extra,
     },
   });
-  render(
-    <App useStore={createFollowUpStore(frame)} sourceDialogId="chat12" t={followUpTexts(lang)} lang={lang} />,
-  );
+  render(<App frame={frame} />);
   return frame;
 }
 

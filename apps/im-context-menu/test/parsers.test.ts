@@ -1,10 +1,8 @@
 import { createFakeFrame } from '@imkit/app-kit/testing';
 import type { RestParams } from '@imkit/frame';
 import { describe, expect, it } from 'vitest';
-import { loadChosenMessage, parseMessageId } from '../src/chosen-message.js';
-import { parseCrmBinding } from '../src/crm-binding.js';
-import { parseRecentChats } from '../src/recent-chats.js';
-import { chosenPage, recentList } from './fixtures.js';
+import { loadChosenMessage } from '../src/chosen-message.js';
+import { chosenPage } from './fixtures.js';
 
 function restWith(handlers: Record<string, (params: RestParams) => unknown>) {
   return createFakeFrame({
@@ -13,29 +11,6 @@ function restWith(handlers: Record<string, (params: RestParams) => unknown>) {
     rest: handlers,
   });
 }
-
-describe('parseRecentChats', () => {
-  it('reads kinds and CRM bindings and skips unreadable items', () => {
-    expect(parseRecentChats(recentList)).toEqual([
-      { dialogId: 'chat12', chatId: 12, title: 'Product launch', kind: 'CHAT', crm: null },
-      {
-        dialogId: 'chat14',
-        chatId: 14,
-        title: 'Grace Guest - Website chat',
-        kind: 'LINES',
-        crm: { entityType: 'lead', entityId: 21 },
-      },
-      { dialogId: '5', chatId: 2, title: 'Eve Extern', kind: 'USER', crm: null },
-    ]);
-    expect(parseRecentChats('nope')).toEqual([]);
-  });
-
-  it('reads no binding from an unsaved or malformed entity_data_1', () => {
-    expect(parseCrmBinding('N|NONE|0|N|N|5')).toBeNull();
-    expect(parseCrmBinding('Y|DEAL|x')).toBeNull();
-    expect(parseCrmBinding('Y|DEAL|12|N')).toEqual({ entityType: 'deal', entityId: 12 });
-  });
-});
 
 describe('loadChosenMessage', () => {
   it('asks for exactly the chosen message and reads its author', async () => {
@@ -61,7 +36,6 @@ describe('loadChosenMessage', () => {
       code: 'MESSAGE_ID_ERROR',
     });
     expect(frame.calls).toHaveLength(1);
-    expect(parseMessageId('0')).toBe(0);
   });
 
   it('fails with DIALOG_ID_EMPTY for a launch without a usable dialogId, without calling the host', async () => {

@@ -3,7 +3,7 @@
  * result (message id or error), because a command's failure in a batch doesn't fail the others.
  */
 
-import { type ErrorInfo, toErrorInfo } from '@imkit/app-kit';
+import { asId, type ErrorInfo, toErrorInfo } from '@imkit/app-kit';
 import type { BatchItemResult, RestCommand } from '@imkit/frame';
 
 /** The host runs at most 50 commands per batch; more would need a second request. */
@@ -35,6 +35,6 @@ export function readBroadcast(
     if (!entry)
       return { dialogId, ok: false, error: { code: 'NO_RESULT', description: 'The batch gave no answer' } };
     if (!entry.ok) return { dialogId, ok: false, error: toErrorInfo(entry.error) };
-    return { dialogId, ok: true, messageId: Number(entry.result) };
+    return { dialogId, ok: true, messageId: asId(entry.result) };
   });
 }

@@ -2,11 +2,18 @@
  * The dashboard's state and every action on it. The Frame is injected, so tests drive the store with a
  * fake frame and components only read state and call actions.
  */
-import { type ErrorInfo, idle, type Remote, toErrorInfo, track } from '@imkit/app-kit';
-import type { Frame } from '@imkit/frame';
+import {
+  type ErrorInfo,
+  idle,
+  loadRecentChats,
+  type PlacementFrame,
+  type RecentChat,
+  type Remote,
+  toErrorInfo,
+  track,
+} from '@imkit/app-kit';
 import { create } from 'zustand';
 import { type BroadcastResult, broadcastCommands, broadcastLimit, readBroadcast } from './broadcast.js';
-import { type RecentChat, readRecentList } from './recent-chats.js';
 import { texts } from './texts.js';
 
 export interface DashboardState {
@@ -27,9 +34,7 @@ export interface DashboardState {
   open(dialogId: string): Promise<void>;
 }
 
-export type DashboardFrame = Pick<Frame, 'rest' | 'openMessenger'> & {
-  readonly context: { readonly lang: string };
-};
+export type DashboardFrame = Pick<PlacementFrame<'IM_NAVIGATION'>, 'rest' | 'context' | 'openMessenger'>;
 
 export function createDashboardStore(frame: DashboardFrame) {
   const t = texts(frame.context.lang);
@@ -37,9 +42,7 @@ export function createDashboardStore(frame: DashboardFrame) {
     /** Re-reads the list after a broadcast without blanking it; a failure keeps the list as it was. */
     const refreshQuietly = async () => {
       try {
-        set({
-          chats: { status: 'ready', data: readRecentList(await frame.rest.call('im.recent.list', {})) },
-        });
+        set({ chats: { status: 'ready', data: await loadRecentChats(frame.rest) } });
       } catch {
         // The broadcast results are what matters here; the old list stays until the next refresh.
       }
@@ -54,7 +57,7 @@ export function createDashboardStore(frame: DashboardFrame) {
 
       async load() {
         await track(
-          async () => readRecentList(await frame.rest.call('im.recent.list', {})),
+          () => loadRecentChats(frame.rest),
           (chats) => set({ chats }),
         );
       },

@@ -4,9 +4,16 @@
  * CRM chat comes from the chat's `type` and `entity_type`.
  */
 
-import { asRecord, readId, readString } from '@imkit/app-kit';
+import {
+  asRecord,
+  chatKind,
+  type OpenLineData,
+  parseDialogId,
+  parseOpenLineData,
+  readId,
+  readString,
+} from '@imkit/app-kit';
 import type { ChatType } from '@imkit/frame/placements';
-import { type OpenLineData, parseOpenLineData } from './open-line-data.js';
 
 export interface ChatInfo {
   readonly dialogId: string;
@@ -21,26 +28,14 @@ export interface ChatInfo {
   readonly openLine: OpenLineData | null;
 }
 
-/** `chat12` → 12; a private dialog id (a user id) has no chat number in it → 0. */
-export function chatIdOfDialog(dialogId: string): number {
-  const match = /^chat(\d+)$/.exec(dialogId);
-  return match ? Number(match[1]) : 0;
-}
-
-function kindOf(type: string, entityType: string, dialogId: string): ChatType {
-  if (type === 'lines' || entityType === 'LINES') return 'LINES';
-  if (type === 'crm' || entityType === 'CRM') return 'CRM';
-  if (type === 'private' || !dialogId.startsWith('chat')) return 'USER';
-  return 'CHAT';
-}
-
 /** Reads an `im.dialog.get` result; never throws (missing fields fall back to what `dialogId` tells). */
 export function parseChatInfo(dialogId: string, result: unknown): ChatInfo {
   const record = asRecord(result);
-  const kind = kindOf(readString(record, 'type'), readString(record, 'entity_type'), dialogId);
+  const kind = chatKind(record, dialogId);
+  const dialog = parseDialogId(dialogId);
   return {
     dialogId,
-    chatId: readId(record, 'id') || chatIdOfDialog(dialogId),
+    chatId: readId(record, 'id') || (dialog?.kind === 'chat' ? dialog.chatId : 0),
     title: readString(record, 'title') || readString(record, 'name') || dialogId,
     kind,
     memberCount: readId(record, 'user_counter'),

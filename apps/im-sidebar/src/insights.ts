@@ -2,7 +2,8 @@
  * Chat insights computed from loaded messages: who takes part, how many messages each author wrote,
  * and which links were shared (how often, last by whom and when). Pure functions, no REST.
  */
-import type { ChatMessage, ChatUser } from './dialog-messages.js';
+import type { ChatMessage, ChatUser } from '@imkit/app-kit';
+import { extractLinks } from './links.js';
 
 export interface AuthorStat {
   readonly userId: number;
@@ -47,7 +48,7 @@ export function computeInsights(
   for (const message of chronological) {
     if (message.authorId === 0) continue;
     counts.set(message.authorId, (counts.get(message.authorId) ?? 0) + 1);
-    for (const url of message.links) {
+    for (const url of extractLinks(message.text, message.params)) {
       const times = (links.get(url)?.times ?? 0) + 1;
       links.delete(url); // re-insert so the map stays ordered by last share
       links.set(url, {

@@ -2,8 +2,8 @@
  * Loads a dialog's recent history page by page with `im.dialog.messages.get` (newest first; the next
  * page is asked for with LAST_ID = the smallest id seen). Bounded: at most `maxPages` requests.
  */
+import { type ChatMessage, type ChatUser, type MessagePage, parseMessagePage } from '@imkit/app-kit';
 import type { RestCaller } from '@imkit/frame';
-import { type ChatMessage, type ChatUser, type MessagePage, parseMessagePage } from './dialog-messages.js';
 
 export interface HistoryOptions {
   readonly pageSize?: number;

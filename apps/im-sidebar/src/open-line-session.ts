@@ -6,9 +6,16 @@
  * Inputs are checked before any call; a bad one comes back as a typed problem naming the field.
  */
 
-import { asArray, asRecord, readId, readString } from '@imkit/app-kit';
+import {
+  asArray,
+  asId,
+  asRecord,
+  type OpenLineData,
+  parseOpenLineData,
+  readId,
+  readString,
+} from '@imkit/app-kit';
 import type { RestCaller } from '@imkit/frame';
-import { type OpenLineData, parseOpenLineData } from './open-line-data.js';
 
 export interface OpenLineSession {
   readonly chatId: number;
@@ -48,8 +55,8 @@ export async function loadOpenLineSession(rest: RestCaller, chatId: number): Pro
     userCode: readString(record, 'entity_id'),
     data: parseOpenLineData(readString(record, 'entity_data_1')),
     operators: asArray(record?.manager_list)
-      .map((id) => (typeof id === 'number' ? id : Number(id)))
-      .filter((id) => Number.isSafeInteger(id) && id > 0),
+      .map(asId)
+      .filter((id) => id > 0),
   };
 }
 
@@ -64,9 +71,8 @@ export function checkAutoMessage(text: string): Checked<string> {
 export function checkTransferTarget(kind: TransferTarget['kind'], idText: string): Checked<TransferTarget> {
   const text = idText.trim();
   if (text === '') return { ok: false, problem: { field: 'targetId', code: 'REQUIRED' } };
-  const id = /^\d+$/.test(text) ? Number(text) : 0;
-  if (!Number.isSafeInteger(id) || id <= 0)
-    return { ok: false, problem: { field: 'targetId', code: 'NOT_A_POSITIVE_INTEGER' } };
+  const id = asId(text);
+  if (id <= 0) return { ok: false, problem: { field: 'targetId', code: 'NOT_A_POSITIVE_INTEGER' } };
   return { ok: true, value: kind === 'operator' ? { kind, userId: id } : { kind, queueId: id } };
 }
 

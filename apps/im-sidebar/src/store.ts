@@ -6,10 +6,18 @@
  * (`im.dialog.messages.get`), older pages follow, insights are computed; for an open-line chat the
  * session panel loads `imopenlines.dialog.get`. Session actions check their input first, then call.
  */
-import { type ErrorInfo, type PlacementFrame, toErrorInfo } from '@imkit/app-kit';
+import {
+  type ErrorInfo,
+  idle,
+  type PlacementFrame,
+  parseDialogId,
+  parseMessagePage,
+  type Remote,
+  toErrorInfo,
+  track,
+} from '@imkit/app-kit';
 import { create } from 'zustand';
 import { type ChatInfo, parseChatInfo } from './chat-info.js';
-import { parseMessagePage } from './dialog-messages.js';
 import { computeInsights, type Insights } from './insights.js';
 import { loadHistory } from './message-history.js';
 import {
@@ -24,7 +32,6 @@ import {
   type TransferTarget,
   transferSession,
 } from './open-line-session.js';
-import { loading, type Remote } from './remote.js';
 
 export type SessionAction = 'message' | 'transfer' | 'finish';
 
@@ -70,6 +77,7 @@ export function createSidebarStore(
   { pageSize = 50, maxPages = 4 }: SidebarStoreOptions = {},
 ) {
   const { rest } = frame;
+  const loading = { status: 'loading' } as const;
   const dialogId = frame.context.options.dialogId;
   let generation = 0;
 
@@ -98,8 +106,8 @@ export function createSidebarStore(
 
     return {
       dialogId,
-      chat: loading,
-      insights: loading,
+      chat: idle,
+      insights: idle,
       session: null,
       action: { status: 'idle' },
       transferKind: 'operator',
@@ -107,26 +115,31 @@ export function createSidebarStore(
 
       async load() {
         const mine = ++generation;
+        /** Stores a step only while this load is the latest one. */
+        const latest = (patch: Partial<SidebarState>) => {
+          if (mine === generation) set(patch);
+        };
         set({ chat: loading, insights: loading, session: null, action: { status: 'idle' } });
-        if (!/^(chat\d+|\d+)$/.test(dialogId)) {
-          const error = { code: 'DIALOG_ID_EMPTY', description: `dialogId "${dialogId}" is not a chat` };
-          set({ chat: { status: 'error', error }, insights: { status: 'error', error } });
-          return;
-        }
-        let answers: Awaited<ReturnType<typeof rest.batch>>;
-        try {
-          answers = await rest.batch({
-            chat: { method: 'im.dialog.get', params: { DIALOG_ID: dialogId } },
-            messages: { method: 'im.dialog.messages.get', params: { DIALOG_ID: dialogId, LIMIT: pageSize } },
-          });
-        } catch (error) {
-          if (mine !== generation) return;
-          const info = toErrorInfo(error);
-          set({ chat: { status: 'error', error: info }, insights: { status: 'error', error: info } });
-          return;
-        }
-        if (mine !== generation) return;
-        const chatAnswer = answers.chat;
+        const answers = await track(
+          async () => {
+            if (!parseDialogId(dialogId)) {
+              const problem = new Error(`dialogId "${dialogId}" is not a chat`);
+              throw Object.assign(problem, { code: 'DIALOG_ID_EMPTY' });
+            }
+            return rest.batch({
+              chat: { method: 'im.dialog.get', params: { DIALOG_ID: dialogId } },
+              messages: {
+                method: 'im.dialog.messages.get',
+                params: { DIALOG_ID: dialogId, LIMIT: pageSize },
+              },
+            });
+          },
+          (remote) => {
+            if (remote.status === 'error') latest({ chat: remote, insights: remote });
+          },
+        );
+        if (!answers || mine !== generation) return;
+        const { chat: chatAnswer, messages: messagesAnswer } = answers;
         const chat: Remote<ChatInfo> =
           chatAnswer?.ok === true
             ? { status: 'ready', data: parseChatInfo(dialogId, chatAnswer.result) }
@@ -134,19 +147,15 @@ export function createSidebarStore(
         set({ chat });
         if (chat.status === 'ready' && chat.data.kind === 'LINES') void get().loadSession();
 
-        const messagesAnswer = answers.messages;
-        if (messagesAnswer?.ok !== true) {
-          set({ insights: { status: 'error', error: toErrorInfo(messagesAnswer?.error ?? 'BAD_RESPONSE') } });
-          return;
-        }
-        try {
-          const first = parseMessagePage(messagesAnswer.result);
-          const history = await loadHistory(rest, dialogId, first, { pageSize, maxPages });
-          if (mine !== generation) return;
-          set({ insights: { status: 'ready', data: computeInsights(history.messages, history.users) } });
-        } catch (error) {
-          if (mine === generation) set({ insights: { status: 'error', error: toErrorInfo(error) } });
-        }
+        await track(
+          async () => {
+            if (messagesAnswer?.ok !== true) throw messagesAnswer?.error ?? 'BAD_RESPONSE';
+            const first = parseMessagePage(messagesAnswer.result);
+            const history = await loadHistory(rest, dialogId, first, { pageSize, maxPages });
+            return computeInsights(history.messages, history.users);
+          },
+          (insights) => latest({ insights }),
+        );
       },
 
       async loadSession() {

@@ -3,15 +3,13 @@ import { RestError, type RestParams } from '@imkit/frame';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/components/App.js';
-import { createSidebarStore } from '../src/store.js';
-import { sidebarTexts } from '../src/texts.js';
 import { groupChat, messagePage, openLineChat, openLineDialog } from './fixtures.js';
 
 afterEach(cleanup);
 
 function renderApp(dialogId: string, rest: Record<string, (params: RestParams) => unknown>, lang = 'en') {
   const frame = createFakeFrame({ placement: 'IM_SIDEBAR', options: { dialogId }, rest, lang });
-  render(<App useStore={createSidebarStore(frame)} t={sidebarTexts(lang)} lang={lang} />);
+  render(<App frame={frame} />);
   return frame;
 }
 

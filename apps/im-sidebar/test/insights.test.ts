@@ -1,9 +1,8 @@
+import { parseMessagePage } from '@imkit/app-kit';
 import { describe, expect, it } from 'vitest';
 import { parseChatInfo } from '../src/chat-info.js';
-import { parseMessagePage } from '../src/dialog-messages.js';
 import { computeInsights } from '../src/insights.js';
 import { extractLinks } from '../src/links.js';
-import { parseOpenLineData } from '../src/open-line-data.js';
 import { groupChat, messagePage, openLineChat } from './fixtures.js';
 
 describe('extractLinks', () => {
@@ -29,20 +28,6 @@ describe('extractLinks', () => {
     ).toEqual([]);
     expect(extractLinks('', 'nonsense')).toEqual([]);
     expect(extractLinks('', { ATTACH: 5 })).toEqual([]);
-  });
-});
-
-describe('parseMessagePage', () => {
-  it('reads messages and users and skips unreadable entries', () => {
-    const page = parseMessagePage({ ...messagePage, messages: [...messagePage.messages, null, { id: 'x' }] });
-    expect(page.messages.map((m) => m.id)).toEqual([105, 104, 103, 102, 101]);
-    expect(page.users.get(3)?.name).toBe('Echo Bot');
-    expect(page.users.get(3)?.bot).toBe(true);
-  });
-
-  it('returns an empty page for an answer that is not an object', () => {
-    expect(parseMessagePage('oops').messages).toEqual([]);
-    expect(parseMessagePage(null).users.size).toBe(0);
   });
 });
 
@@ -109,11 +94,5 @@ describe('chat kind and open-line data', () => {
       memberCount: 0,
       openLine: null,
     });
-  });
-
-  it('reads an unbound or malformed entity_data_1 as no CRM binding', () => {
-    expect(parseOpenLineData('N|NONE|0|N|N|5|1635346774|0|0|0')).toEqual({ crm: null, sessionId: 5 });
-    expect(parseOpenLineData('Y|SPACESHIP|3')).toEqual({ crm: null, sessionId: 0 });
-    expect(parseOpenLineData('')).toEqual({ crm: null, sessionId: 0 });
   });
 });

@@ -2,6 +2,7 @@
  * Recently used stickers and emoji, newest first, kept in one host user option so they follow the user.
  * Keys are `s:<sticker id>` and `e:<emoji>`; unknown or damaged entries are dropped on reading.
  */
+import { asArray, parseJson } from '@imkit/app-kit';
 import { emojis, stickers } from './catalog.js';
 
 export const recentOption = 'recentStickers';
@@ -14,14 +15,7 @@ const known = new Set<string>([...stickers.map((s) => `s:${s.id}`), ...emojis.ma
 const isRecentKey = (value: unknown): value is RecentKey => typeof value === 'string' && known.has(value);
 
 export function readRecent(raw: string | undefined): RecentKey[] {
-  if (!raw) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return [];
-  }
-  return Array.isArray(parsed) ? [...new Set(parsed.filter(isRecentKey))].slice(0, recentLimit) : [];
+  return [...new Set(asArray(parseJson(raw)).filter(isRecentKey))].slice(0, recentLimit);
 }
 
 /** Puts `key` first, without duplicates, at most `recentLimit` long. */

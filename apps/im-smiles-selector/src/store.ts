@@ -2,8 +2,15 @@
  * The sticker pack's state and actions. The Frame and the stickers' base URL are injected, so tests run
  * with a fake frame; components only read state and call actions.
  */
-import { type ErrorInfo, idle, type Remote, toErrorInfo, track } from '@imkit/app-kit';
-import type { Frame } from '@imkit/frame';
+import {
+  asId,
+  type ErrorInfo,
+  idle,
+  type PlacementFrame,
+  type Remote,
+  toErrorInfo,
+  track,
+} from '@imkit/app-kit';
 import { create } from 'zustand';
 import { type CategoryId, type Emoji, type Sticker, stickerName } from './catalog.js';
 import { pushRecent, type RecentKey, readRecent, recentOption } from './recent.js';
@@ -31,9 +38,10 @@ export interface StickerState {
   insertEmoji(emoji: Emoji): Promise<void>;
 }
 
-export type StickerFrame = Pick<Frame, 'rest' | 'textarea' | 'userOptions'> & {
-  readonly context: { readonly lang: string; readonly options: { readonly dialogId: string } };
-};
+export type StickerFrame = Pick<
+  PlacementFrame<'IM_SMILES_SELECTOR'>,
+  'rest' | 'context' | 'textarea' | 'userOptions'
+>;
 
 export function createStickerStore(frame: StickerFrame, stickerBase: string) {
   const { lang } = frame.context;
@@ -71,7 +79,7 @@ export function createStickerStore(frame: StickerFrame, stickerBase: string) {
           async (): Promise<Outcome> => ({
             kind: 'sticker',
             name,
-            messageId: Number(await frame.rest.call('im.message.add', params)),
+            messageId: asId(await frame.rest.call('im.message.add', params)),
           }),
           (outcome) => set({ outcome }),
         );

@@ -3,7 +3,14 @@
  * current user (`user.current`: `{me}`) and, in a private dialog, the other user (`im.user.get`:
  * `{recipient}`). A command that fails leaves its variables empty and is reported, the rest still fill.
  */
-import { type ErrorInfo, parseDialogId, toErrorInfo } from '@imkit/app-kit';
+import {
+  asRecord,
+  type ErrorInfo,
+  type JsonRecord,
+  parseDialogId,
+  readString,
+  toErrorInfo,
+} from '@imkit/app-kit';
 import type { BatchItemResult, RestCaller, RestCommand } from '@imkit/frame';
 import type { TemplateVars } from './templates.js';
 
@@ -13,18 +20,12 @@ export interface DialogFacts {
   readonly problems: readonly ErrorInfo[];
 }
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null;
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-function resultOf(entry: BatchItemResult | undefined, problems: ErrorInfo[]): Json {
-  if (!entry) return {};
-  if (!entry.ok) {
-    problems.push(toErrorInfo(entry.error));
-    return {};
-  }
-  return isObject(entry.result) ? entry.result : {};
+function resultOf(entry: BatchItemResult | undefined, problems: ErrorInfo[]): JsonRecord | null {
+  if (entry?.ok === false) problems.push(toErrorInfo(entry.error));
+  return entry?.ok ? asRecord(entry.result) : null;
 }
+
+const text = (record: JsonRecord | null, key: string): string => readString(record, key).trim();
 
 /** Today's date written for the interface language (`22 November 2026`, `22 ноября 2026 г.`). */
 export function formatToday(lang: string, now: Date): string {
@@ -57,14 +58,14 @@ export async function loadDialogFacts(
   const chat = resultOf(results.dialog, problems);
   const me = resultOf(results.me, problems);
   const user = resultOf(results.user, problems);
-  const title = text(chat.title) || text(chat.name);
-  const recipient = dialog.kind === 'user' ? text(user.first_name) || text(user.name) : title;
+  const title = text(chat, 'title') || text(chat, 'name');
+  const recipient = dialog.kind === 'user' ? text(user, 'first_name') || text(user, 'name') : title;
   return {
     vars: {
       recipient,
-      chat: title || text(user.name),
+      chat: title || text(user, 'name'),
       date: formatToday(lang, now),
-      me: text(me.NAME),
+      me: text(me, 'NAME'),
     },
     problems,
   };

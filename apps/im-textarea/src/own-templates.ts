@@ -3,41 +3,26 @@
  * the user across devices and survive a reload. What comes back is read defensively: a damaged value
  * gives no templates instead of a crash.
  */
+import { asArray, asRecord, parseJson, readString } from '@imkit/app-kit';
 import type { Template } from './templates.js';
 
 export const ownTemplatesOption = 'quickReplyTemplates';
 export const ownTemplateLimits = { count: 20, title: 60, text: 2000 } as const;
 
-const isTemplate = (value: unknown): value is Template => {
-  if (typeof value !== 'object' || value === null) return false;
-  const { id, title, text } = value as Record<string, unknown>;
-  return (
-    typeof id === 'string' &&
-    id !== '' &&
-    typeof title === 'string' &&
-    title.trim() !== '' &&
-    typeof text === 'string' &&
-    text.trim() !== ''
-  );
-};
+function readTemplate(value: unknown): Template | null {
+  const record = asRecord(value);
+  const id = readString(record, 'id');
+  const title = readString(record, 'title');
+  const text = readString(record, 'text');
+  if (id === '' || title.trim() === '' || text.trim() === '') return null;
+  return { id, title: title.slice(0, ownTemplateLimits.title), text: text.slice(0, ownTemplateLimits.text) };
+}
 
 export function readOwnTemplates(raw: string | undefined): Template[] {
-  if (!raw) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(parsed)) return [];
-  return parsed
-    .filter(isTemplate)
-    .slice(0, ownTemplateLimits.count)
-    .map(({ id, title, text }) => ({
-      id,
-      title: title.slice(0, ownTemplateLimits.title),
-      text: text.slice(0, ownTemplateLimits.text),
-    }));
+  return asArray(parseJson(raw))
+    .map(readTemplate)
+    .filter((template): template is Template => template !== null)
+    .slice(0, ownTemplateLimits.count);
 }
 
 export function writeOwnTemplates(templates: readonly Template[]): string {

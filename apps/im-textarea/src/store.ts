@@ -2,8 +2,7 @@
  * Quick replies' state and actions. The Frame is injected (tests pass a fake); components only read state
  * and call actions.
  */
-import { type ErrorInfo, idle, type Remote, track } from '@imkit/app-kit';
-import type { Frame } from '@imkit/frame';
+import { type ErrorInfo, idle, type PlacementFrame, type Remote, track } from '@imkit/app-kit';
 import { create } from 'zustand';
 import { type DialogFacts, loadDialogFacts } from './dialog-facts.js';
 import {
@@ -40,9 +39,10 @@ export interface QuickRepliesState {
   remove(id: string): Promise<void>;
 }
 
-export type QuickRepliesFrame = Pick<Frame, 'rest' | 'textarea' | 'userOptions'> & {
-  readonly context: { readonly lang: string; readonly options: { readonly dialogId: string } };
-};
+export type QuickRepliesFrame = Pick<
+  PlacementFrame<'IM_TEXTAREA'>,
+  'rest' | 'context' | 'textarea' | 'userOptions'
+>;
 
 const refused = (code: string, description: string): Remote<never> => ({
   status: 'error',

@@ -1,17 +1,18 @@
 /**
  * `useAppStore(() => createAppStore(frame))`: an app root's store — created once per mounted root (not on
- * every render) and its `load()` started when the root mounts.
+ * every render) and, when its state has a `load()`, loaded when the root mounts.
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export interface LoadingStore {
-  getState(): { load(): Promise<void> };
+export interface AppStore {
+  getState(): object;
 }
 
-export function useAppStore<S extends LoadingStore>(createStore: () => S): S {
+export function useAppStore<S extends AppStore>(createStore: () => S): S {
   const [store] = useState(createStore);
   useEffect(() => {
-    void store.getState().load();
+    const state = store.getState();
+    if ('load' in state && typeof state.load === 'function') void state.load();
   }, [store]);
   return store;
 }

@@ -20,9 +20,8 @@ export function readString(record: JsonRecord | null, key: string): string {
   return '';
 }
 
-/** A numeric id field given as a number or a digit string; 0 when absent or not a non-negative integer. */
-export function readId(record: JsonRecord | null, key: string): number {
-  const value = record?.[key];
+/** An id given as a number or a digit string (the host mixes both); 0 when not a non-negative integer. */
+export function asId(value: unknown): number {
   const n =
     typeof value === 'number'
       ? value
@@ -32,7 +31,22 @@ export function readId(record: JsonRecord | null, key: string): number {
   return Number.isSafeInteger(n) && n >= 0 ? n : 0;
 }
 
+/** A numeric id field, read with `asId`. */
+export function readId(record: JsonRecord | null, key: string): number {
+  return asId(record?.[key]);
+}
+
 export function readBoolean(record: JsonRecord | null, key: string): boolean {
   const value = record?.[key];
   return value === true || value === 'Y';
+}
+
+/** A JSON text as the host stores it (a user or app option); undefined when absent or not JSON. */
+export function parseJson(raw: string | undefined): unknown {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -71,10 +71,30 @@ const texts: Readonly<Record<string, Texts>> = {
     'the message limit for this user is reached.',
     'лимит сообщений этому пользователю исчерпан.',
   ],
+  KEYBOARD_ERROR: ["the message's button isn't valid.", 'кнопка сообщения некорректна.'],
+  KEYBOARD_OVERSIZE: [
+    "the message's buttons are too large (30 KB at most).",
+    'кнопки сообщения слишком большие (не более 30 КБ).',
+  ],
+  MENU_ERROR: ["the message's menu isn't valid.", 'меню сообщения некорректно.'],
+  MENU_OVERSIZE: ['the menu is too large (30 KB at most).', 'меню слишком большое (не более 30 КБ).'],
+  CHAT_NOT_IN_CRM: [
+    'this chat is not linked to that CRM entity.',
+    'этот чат не привязан к этой сущности CRM.',
+  ],
+  CANCELED: ["you can't send messages to this chat.", 'вы не можете писать в этот чат.'],
+  ERROR_ARGUMENT: ['a required field is missing.', 'не заполнено обязательное поле.'],
+  WRONG_CHAT: [
+    'this chat is not under the bot, or the chosen operator is a bot or an extranet user.',
+    'чат не управляется ботом, либо выбранный оператор — бот или экстранет-пользователь.',
+  ],
+  BOT_ID_ERROR: [
+    "the app's chat bot is not a participant of this open line.",
+    'чат-бот приложения не участвует в этой открытой линии.',
+  ],
 };
 
-/** The plain-words text for a code, without the code; undefined for codes this table doesn't know. */
-export function restErrorText(code: string, lang: unknown): string | undefined {
+function restErrorText(code: string, lang: unknown): string | undefined {
   const found = Object.hasOwn(texts, code) ? texts[code] : undefined;
   if (!found) return undefined;
   return baseLanguage(lang) === 'ru' ? found[1] : found[0];

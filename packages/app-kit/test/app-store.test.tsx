@@ -61,4 +61,19 @@ describe('useAppStore', () => {
     render(<Root />);
     await waitFor(() => expect(counts).toEqual({ created: 2, loaded: 2 }));
   });
+
+  it('accepts a store without load() and only creates it', async () => {
+    let created = 0;
+    const createStore = () => {
+      created += 1;
+      return { getState: () => ({ count: 1 }) };
+    };
+    function Root() {
+      const store = useAppStore(createStore);
+      return <p>count {store.getState().count}</p>;
+    }
+    const view = render(<Root />);
+    await view.findByText('count 1');
+    expect(created).toBe(1);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asArray, asRecord, readBoolean, readId, readString } from '../src/json.js';
+import { asArray, asId, asRecord, parseJson, readBoolean, readId, readString } from '../src/json.js';
 
 describe('asRecord / asArray', () => {
   it('accepts only plain objects as records and only arrays as arrays', () => {
@@ -49,5 +49,23 @@ describe('readBoolean', () => {
     expect(readBoolean(record, 'y')).toBe(true);
     for (const key of ['n', 'lower', 'one', 'f', 'missing']) expect(readBoolean(record, key)).toBe(false);
     expect(readBoolean(null, 't')).toBe(false);
+  });
+});
+
+describe('parseJson', () => {
+  it('reads JSON text; absent, empty or damaged text is undefined', () => {
+    expect(parseJson('[1,"a"]')).toEqual([1, 'a']);
+    expect(parseJson('{"a":null}')).toEqual({ a: null });
+    for (const raw of [undefined, '', '{oops', 'undefined']) expect(parseJson(raw)).toBeUndefined();
+  });
+});
+
+describe('asId', () => {
+  it('reads non-negative integers given as numbers or digit strings; anything else is 0', () => {
+    expect(asId(345)).toBe(345);
+    expect(asId('345')).toBe(345);
+    for (const value of ['', ' 5', '5x', '-1', -1, 1.5, '9007199254740993', null, undefined, {}]) {
+      expect(asId(value)).toBe(0);
+    }
   });
 });

@@ -32,6 +32,24 @@ describe('describeRestError', () => {
     }
   });
 
+  it('knows the im.message.add and open-line codes the sample apps meet, in en and ru', () => {
+    expect(describeRestError({ code: 'CHAT_NOT_IN_CRM', description: 'Chat is not bound' }, 'en')).toBe(
+      'CHAT_NOT_IN_CRM — this chat is not linked to that CRM entity.',
+    );
+    expect(describeRestError({ code: 'WRONG_CHAT' }, 'ru')).toBe(
+      'WRONG_CHAT — чат не управляется ботом, либо выбранный оператор — бот или экстранет-пользователь.',
+    );
+    for (const code of [
+      'KEYBOARD_ERROR',
+      'KEYBOARD_OVERSIZE',
+      'MENU_ERROR',
+      'MENU_OVERSIZE',
+      'BOT_ID_ERROR',
+    ]) {
+      expect(describeRestError({ code, description: 'host words' }, 'en')).not.toContain('host words');
+    }
+  });
+
   it('reads a batch entry error the same way', () => {
     expect(
       describeRestError(

@@ -2,25 +2,18 @@
  * The follow-up slider: the chosen message, the target chat, the note and the post button. It
  * subscribes to the store and forwards user actions to it; it holds no logic of its own.
  */
-import { useEffect } from 'preact/hooks';
-import { type FollowUpStore, selectedTarget } from '../store.js';
-import type { FollowUpTranslate } from '../texts.js';
+import { useAppStore } from '@imkit/app-kit';
+import { createFollowUpStore, type FollowUpFrame, selectedTarget } from '../store.js';
+import { followUpTexts } from '../texts.js';
 import { ChosenMessageCard } from './ChosenMessageCard.js';
 import { FollowUpForm } from './FollowUpForm.js';
 import { TargetPicker } from './TargetPicker.js';
 
-export interface AppProps {
-  readonly useStore: FollowUpStore;
-  readonly sourceDialogId: string;
-  readonly t: FollowUpTranslate;
-  readonly lang: string;
-}
-
-export function App({ useStore, sourceDialogId, t, lang }: AppProps) {
-  const state = useStore();
-  useEffect(() => {
-    void useStore.getState().load();
-  }, [useStore]);
+export function App({ frame }: { frame: FollowUpFrame }) {
+  const store = useAppStore(() => createFollowUpStore(frame));
+  const state = store();
+  const lang = frame.context.lang;
+  const t = followUpTexts(lang);
   const target = selectedTarget(state);
 
   return (
@@ -30,7 +23,7 @@ export function App({ useStore, sourceDialogId, t, lang }: AppProps) {
       <TargetPicker
         chats={state.chats}
         selected={state.targetDialogId}
-        sourceDialogId={sourceDialogId}
+        sourceDialogId={frame.context.options.dialogId}
         t={t}
         lang={lang}
         onChoose={state.chooseTarget}

@@ -1,8 +1,6 @@
 /** The message the follow-up is about: author, time and text, as the user will see it quoted. */
-import { ErrorNotice, formatDate, Loading } from '@imkit/app-kit';
+import { ErrorNotice, formatDate, Loading, type Remote } from '@imkit/app-kit';
 import type { ChosenMessage } from '../chosen-message.js';
-import { explainError } from '../error-text.js';
-import type { Remote } from '../remote.js';
 import type { FollowUpTranslate } from '../texts.js';
 
 export interface ChosenMessageCardProps {
@@ -13,10 +11,8 @@ export interface ChosenMessageCardProps {
 }
 
 export function ChosenMessageCard({ message, t, lang, onRetry }: ChosenMessageCardProps) {
-  if (message.status === 'loading') return <Loading lang={lang}>{t('loadingMessage')}</Loading>;
-  if (message.status === 'error') {
-    return <ErrorNotice error={explainError(message.error, lang)} lang={lang} onRetry={onRetry} />;
-  }
+  if (message.status === 'error') return <ErrorNotice error={message.error} lang={lang} onRetry={onRetry} />;
+  if (message.status !== 'ready') return <Loading lang={lang}>{t('loadingMessage')}</Loading>;
   const { data } = message;
   return (
     <figure class="cm-quote" aria-label={t('chosenMessage')}>

@@ -2,10 +2,8 @@
  * The note, the CRM option (only for a CRM-bound open line) and the post button, with the outcome:
  * a form problem naming its field, the host's error code in plain words, or "posted".
  */
-import { ErrorNotice } from '@imkit/app-kit';
-import { explainError } from '../error-text.js';
+import { ErrorNotice, type RecentChat } from '@imkit/app-kit';
 import { maxNoteLength } from '../follow-up.js';
-import type { RecentChat } from '../recent-chats.js';
 import type { SendState } from '../store.js';
 import type { FollowUpTranslate } from '../texts.js';
 
@@ -29,16 +27,11 @@ function Outcome({ send, t, lang }: { send: SendState; t: FollowUpTranslate; lan
         {t('sent')}
       </p>
     );
-  if (send.status === 'failed') return <ErrorNotice error={explainError(send.error, lang)} lang={lang} />;
+  if (send.status === 'failed') return <ErrorNotice error={send.error} lang={lang} />;
   if (send.status !== 'invalid') return null;
   const { problem } = send;
   if ('detail' in problem) {
-    return (
-      <ErrorNotice
-        error={explainError({ code: problem.code, description: problem.detail }, lang)}
-        lang={lang}
-      />
-    );
+    return <ErrorNotice error={{ code: problem.code, description: problem.detail }} lang={lang} />;
   }
   return (
     <p class="ik-bad" role="alert">

@@ -1,8 +1,5 @@
 /** The chat to post the follow-up to, from the user's recent chats. */
-import { Empty, ErrorNotice, Loading } from '@imkit/app-kit';
-import { explainError } from '../error-text.js';
-import type { RecentChat } from '../recent-chats.js';
-import type { Remote } from '../remote.js';
+import { Empty, ErrorNotice, Loading, type RecentChat, type Remote } from '@imkit/app-kit';
 import type { FollowUpTranslate } from '../texts.js';
 
 export interface TargetPickerProps {
@@ -25,10 +22,8 @@ export function TargetPicker({
   onChoose,
   onRetry,
 }: TargetPickerProps) {
-  if (chats.status === 'loading') return <Loading lang={lang}>{t('loadingChats')}</Loading>;
-  if (chats.status === 'error') {
-    return <ErrorNotice error={explainError(chats.error, lang)} lang={lang} onRetry={onRetry} />;
-  }
+  if (chats.status === 'error') return <ErrorNotice error={chats.error} lang={lang} onRetry={onRetry} />;
+  if (chats.status !== 'ready') return <Loading lang={lang}>{t('loadingChats')}</Loading>;
   if (chats.data.length === 0) return <Empty>{t('noChats')}</Empty>;
   return (
     <fieldset class="cm-targets">

@@ -1,5 +1,5 @@
 /** One recent chat: pick for broadcast, title, last message, unread counter, open in the messenger. */
-import type { RecentChat } from '../recent-chats.js';
+import type { RecentChat } from '@imkit/app-kit';
 import type { T } from '../texts.js';
 
 export interface ChatRowProps {

@@ -2,26 +2,20 @@
  * The sidebar: the chat's title, its insights and, for open-line chats, the session panel. It subscribes
  * to the store and forwards user actions to it; it holds no logic of its own.
  */
-import { ErrorNotice, Loading } from '@imkit/app-kit';
-import { useEffect } from 'preact/hooks';
-import type { SidebarStore } from '../store.js';
-import type { SidebarTranslate } from '../texts.js';
+import { ErrorNotice, Loading, useAppStore } from '@imkit/app-kit';
+import { createSidebarStore, type SidebarFrame } from '../store.js';
+import { sidebarTexts } from '../texts.js';
 import { InsightsView } from './InsightsView.js';
 import { SessionPanel } from './SessionPanel.js';
 
-export interface AppProps {
-  readonly useStore: SidebarStore;
-  readonly t: SidebarTranslate;
-  readonly lang: string;
-}
+export function App({ frame }: { frame: SidebarFrame }) {
+  const store = useAppStore(() => createSidebarStore(frame));
+  const state = store();
+  const lang = frame.context.lang;
+  const t = sidebarTexts(lang);
 
-export function App({ useStore, t, lang }: AppProps) {
-  const state = useStore();
-  useEffect(() => {
-    void useStore.getState().load();
-  }, [useStore]);
-
-  if (state.chat.status === 'loading') return <Loading lang={lang}>{t('loadingChat')}</Loading>;
+  if (state.chat.status === 'idle' || state.chat.status === 'loading')
+    return <Loading lang={lang}>{t('loadingChat')}</Loading>;
   return (
     <main>
       {state.chat.status === 'error' && (

@@ -1,7 +1,6 @@
 /** The insights part of the sidebar: loading, error or the three lists. */
-import { Empty, ErrorNotice, formatDate, Loading } from '@imkit/app-kit';
+import { Empty, ErrorNotice, formatDate, Loading, type Remote } from '@imkit/app-kit';
 import type { Insights } from '../insights.js';
-import type { Remote } from '../remote.js';
 import type { SidebarTranslate } from '../texts.js';
 import { AuthorStats } from './AuthorStats.js';
 import { Participants } from './Participants.js';
@@ -16,9 +15,9 @@ export interface InsightsViewProps {
 }
 
 export function InsightsView({ insights, memberCount, t, lang, onRetry }: InsightsViewProps) {
-  if (insights.status === 'loading') return <Loading lang={lang} />;
   if (insights.status === 'error')
     return <ErrorNotice error={insights.error} lang={lang} onRetry={onRetry} />;
+  if (insights.status !== 'ready') return <Loading lang={lang} />;
   const data = insights.data;
   return (
     <>

@@ -3,12 +3,10 @@
  * a transfer to an operator or a queue, and finishing the session (after a confirmation). It only
  * collects input; the store checks it and calls the host.
  */
-import { ErrorNotice, Loading } from '@imkit/app-kit';
+import { ErrorNotice, Loading, type Remote } from '@imkit/app-kit';
 import { useState } from 'preact/hooks';
 import { cannedMessages } from '../canned-messages.js';
-import { explainError } from '../error-text.js';
 import type { AutoMessageName, OpenLineSession, TransferTarget } from '../open-line-session.js';
-import type { Remote } from '../remote.js';
 import type { ActionState, SessionAction } from '../store.js';
 import type { SidebarTranslate } from '../texts.js';
 
@@ -56,7 +54,7 @@ function ActionResult({
       </p>
     );
   }
-  return <ErrorNotice error={explainError(action.error, lang)} lang={lang} />;
+  return <ErrorNotice error={action.error} lang={lang} />;
 }
 
 export function SessionPanel(props: SessionPanelProps) {
@@ -64,10 +62,9 @@ export function SessionPanel(props: SessionPanelProps) {
   const [canned, setCanned] = useState(cannedMessages[0]?.id ?? '');
   const [confirming, setConfirming] = useState(false);
 
-  if (session.status === 'loading') return <Loading lang={lang}>{t('loadingSession')}</Loading>;
-  if (session.status === 'error') {
-    return <ErrorNotice error={explainError(session.error, lang)} lang={lang} onRetry={props.onRetry} />;
-  }
+  if (session.status === 'error')
+    return <ErrorNotice error={session.error} lang={lang} onRetry={props.onRetry} />;
+  if (session.status !== 'ready') return <Loading lang={lang}>{t('loadingSession')}</Loading>;
   const { data } = session;
   const busy = action.status === 'running';
   const chosen = cannedMessages.find((m) => m.id === canned) ?? cannedMessages[0];

@@ -1,5 +1,5 @@
 /** The app root: one store per launched frame, with the absolute base URL of the app's stickers. */
-import { useState } from 'preact/hooks';
+import { useAppStore } from '@imkit/app-kit';
 import { createStickerStore, type StickerFrame } from '../store.js';
 import { texts } from '../texts.js';
 import { PackTabs } from './PackTabs.js';
@@ -13,7 +13,7 @@ export interface AppProps {
 }
 
 export function App({ frame, stickerBase }: AppProps) {
-  const [store] = useState(() => createStickerStore(frame, stickerBase));
+  const store = useAppStore(() => createStickerStore(frame, stickerBase));
   const lang = frame.context.lang;
   const t = texts(lang);
   const { query, setQuery } = store();

@@ -1,5 +1,5 @@
 /** The app root: one store per launched frame; dialog facts are read on start. */
-import { useEffect, useState } from 'preact/hooks';
+import { useAppStore } from '@imkit/app-kit';
 import { createQuickRepliesStore, type QuickRepliesFrame } from '../store.js';
 import { builtInTemplates } from '../templates.js';
 import { texts } from '../texts.js';
@@ -9,10 +9,7 @@ import { TemplateEditor } from './TemplateEditor.js';
 import { TemplateList } from './TemplateList.js';
 
 export function App({ frame }: { frame: QuickRepliesFrame }) {
-  const [store] = useState(() => createQuickRepliesStore(frame));
-  useEffect(() => {
-    void store.getState().load();
-  }, [store]);
+  const store = useAppStore(() => createQuickRepliesStore(frame));
   const lang = frame.context.lang;
   const t = texts(lang);
   const own = store((state) => state.own);

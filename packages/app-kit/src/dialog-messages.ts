@@ -1,9 +1,9 @@
 /**
- * Messages of a dialog, read from `im.dialog.messages.get` (`{messages[], users{}, files{}}`): each
- * message with its author, date, text and the links it shares, and the users the answer describes.
+ * A page of a dialog's messages, read from `im.dialog.messages.get` (`{messages[], users{}, files{}}`):
+ * each message with its author, date, text and raw `params` (attachments, keyboards), and the users the
+ * answer describes. Entries it cannot read are skipped, never thrown on.
  */
-import { asArray, asRecord, readBoolean, readId, readString } from '@imkit/app-kit';
-import { extractLinks } from './links.js';
+import { asArray, asRecord, readBoolean, readId, readString } from './json.js';
 
 export interface ChatMessage {
   readonly id: number;
@@ -12,7 +12,8 @@ export interface ChatMessage {
   /** ISO 8601 (ATOM) date as the host sent it. */
   readonly date: string;
   readonly text: string;
-  readonly links: readonly string[];
+  /** The message's `params` as the host sent them (`ATTACH`, `KEYBOARD`, …), unread. */
+  readonly params: unknown;
 }
 
 export interface ChatUser {
@@ -31,13 +32,12 @@ function parseMessage(value: unknown): ChatMessage | null {
   const record = asRecord(value);
   const id = readId(record, 'id');
   if (!record || id === 0) return null;
-  const text = readString(record, 'text');
   return {
     id,
     authorId: readId(record, 'author_id'),
     date: readString(record, 'date'),
-    text,
-    links: extractLinks(text, record.params),
+    text: readString(record, 'text'),
+    params: record.params,
   };
 }
 
@@ -52,7 +52,6 @@ function parseUser(value: unknown): ChatUser | null {
   return { id, name, bot: readBoolean(record, 'bot'), avatar: readString(record, 'avatar') };
 }
 
-/** Reads an `im.dialog.messages.get` result; entries it cannot read are skipped, never thrown on. */
 export function parseMessagePage(result: unknown): MessagePage {
   const record = asRecord(result);
   const messages: ChatMessage[] = [];

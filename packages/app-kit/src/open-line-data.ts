@@ -3,6 +3,7 @@
  * (docs, DIALOG_ENTITY_DATA_1): 1 saved in CRM (Y/N), 2 CRM entity type, 3 CRM entity id,
  * 4 and 5 service data, 6 the open-line session id — e.g. `Y|DEAL|12|N|N|4|1635166080|0|0|0`.
  */
+import { asId } from './json.js';
 
 /** CRM entity types `imopenlines.crm.message.add` accepts (its CRM_ENTITY_TYPE, lower case). */
 export const crmEntityTypes = ['lead', 'deal', 'company', 'contact'] as const;
@@ -20,20 +21,14 @@ export interface OpenLineData {
   readonly sessionId: number;
 }
 
-function positiveInt(text: string | undefined): number {
-  if (text === undefined || !/^\d+$/.test(text)) return 0;
-  const n = Number(text);
-  return Number.isSafeInteger(n) ? n : 0;
-}
-
 function isCrmEntityType(value: string): value is CrmEntityType {
   return (crmEntityTypes as readonly string[]).includes(value);
 }
 
 export function parseOpenLineData(entityData1: string): OpenLineData {
-  const [saved, type = '', id] = entityData1.split('|');
+  const [saved, type = '', id, , , session] = entityData1.split('|');
   const entityType = type.toLowerCase();
-  const entityId = positiveInt(id);
+  const entityId = asId(id);
   const crm = saved === 'Y' && isCrmEntityType(entityType) && entityId > 0 ? { entityType, entityId } : null;
-  return { crm, sessionId: positiveInt(entityData1.split('|')[5]) };
+  return { crm, sessionId: asId(session) };
 }
