@@ -14,17 +14,14 @@ import { portalApi } from './portal/portal-api.js';
 import { readMessageEvent, readTrafficEvent } from './portal/portal-events.js';
 import { type OpenApp, ShellStore } from './shell-store.js';
 
-/** Largest size the host lets a frame take on each surface (it shrinks bigger requests). */
-const surfaceLimits: Record<FrameSurface, { width: number; height: number }> = {
-  content: { width: 4000, height: 4000 },
-  popup: { width: 640, height: 520 },
-  sidebar: { width: 320, height: 4000 },
-  slider: { width: 4000, height: 4000 },
-  'selector-tab': { width: 360, height: 320 },
-  install: { width: 4000, height: 4000 },
-};
-
 const toastMs = 5000;
+
+/** The width a panel gives its children (its padding taken off); 0 when there is no panel. */
+function contentWidth(panel: HTMLElement | null): number {
+  if (panel === null) return 0;
+  const style = getComputedStyle(panel);
+  return panel.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+}
 let nextKey = 1;
 
 function errorText(error: unknown): string {
@@ -404,10 +401,12 @@ export class ShellController {
   ): { width: number; height: number } {
     const element = frame.element();
     if (!element) return { width: 0, height: 0 };
-    const limit = surfaceLimits[frame.surface];
-    const maxHeight = Math.min(limit.height, this.#spaceAbove(element));
-    if (width !== null) element.style.width = `${Math.min(width, limit.width)}px`;
-    if (height !== null) element.style.height = `${Math.min(height, maxHeight)}px`;
+    // No size caps of our own (no reference states the host's): the frame takes the requested size
+    // within what the layout gives it — its panel's width, and above the input for the popup.
+    const panelWidth = frame.surface === 'sidebar' ? contentWidth(element.parentElement) : 0;
+    if (width !== null) element.style.width = `${panelWidth > 0 ? Math.min(width, panelWidth) : width}px`;
+    if (height !== null)
+      element.style.height = `${frame.surface === 'popup' ? Math.min(height, this.#spaceAbove(element)) : height}px`;
     const box = element.getBoundingClientRect();
     const measured = { width: Math.round(box.width), height: Math.round(box.height) };
     this.store.update((model) => ({
