@@ -2,7 +2,7 @@
  * Wires the shell together: portal state and the SSE stream, opening placements (form POST launches),
  * the frame host and the legacy host on the window's `message` event, and the traffic inspector.
  */
-import { type PlacementCode, placementCatalog } from '@imkit/frame/placements';
+import { type PlacementCode, type PlacementSpec, placementCatalog } from '@imkit/frame/placements';
 import { FrameHost, type HostUi, type PickedUser } from './host/frame-host.js';
 import { FrameRegistry, type FrameSurface, type OpenedFrame, originOf } from './host/opened-frame.js';
 import type { TextareaTarget } from './host/textarea-commands.js';
@@ -153,7 +153,7 @@ export class ShellController {
   }
 
   async openPlacement(binding: PlacementBinding, messageId?: number): Promise<void> {
-    const spec = placementCatalog[binding.placement as PlacementCode];
+    const spec: PlacementSpec = placementCatalog[binding.placement as PlacementCode];
     const dialogId = spec.contextFields.includes('dialogId') ? this.store.get().dialogId : null;
     try {
       const launch = await portalApi.launch(binding.id, dialogId ?? undefined, messageId?.toString());

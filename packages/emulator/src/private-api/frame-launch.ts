@@ -2,7 +2,7 @@
  * `POST launch` and `POST install-launch`: what the shell needs to submit the host's form POST into a
  * placement iframe (HOST-PROTOCOL.md §3). Mints the frame's OAuth token and APP_SID for the current user.
  */
-import { hostJson, placementCatalog } from '@imkit/frame/placements';
+import { hostJson, type PlacementSpec, placementCatalog } from '@imkit/frame/placements';
 import type { EmulatorRuntime } from '../runtime.js';
 import { openDialog } from '../state/portal-queries.js';
 import type { PortalChat } from '../state/portal-state.js';
@@ -82,7 +82,7 @@ export function launchBinding(runtime: EmulatorRuntime, body: Record<string, unk
   if (!state.portal.installed)
     throw new PrivateApiError(409, 'APP_NOT_INSTALLED', 'Bound placements are hidden until installFinish');
   const user = currentUser(state);
-  const spec = placementCatalog[binding.placement];
+  const spec: PlacementSpec = placementCatalog[binding.placement];
   const options: Record<string, string> = {};
   let chat: PortalChat | null = null;
   if (spec.contextFields.includes('dialogId')) {
