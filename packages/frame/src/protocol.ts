@@ -7,7 +7,7 @@
  * Host → app: the string `<callbackId>:<JSON result>`, or `<callbackId>:` for no result.
  *
  * The entry also carries the host model's tables (host-model/): the frame commands, the `getInitData`
- * reply fields and the placement launch form.
+ * reply fields, the placement launch form and the legacy chat-app launch query.
  */
 
 export interface FrameCommand {
@@ -153,6 +153,7 @@ export function formatFrameName(domain: string, https: boolean, appSid: string):
   return `${domain}|${https ? 1 : 0}|${appSid}`;
 }
 
+export * from './host-model/chat-app-query.js';
 export * from './host-model/frame-commands.js';
 export * from './host-model/init-data.js';
 export * from './host-model/launch-form.js';
