@@ -17,7 +17,7 @@ export interface FrameCommandSpec {
    * that open in a slider (the catalogue's `opensIn: 'slider'`); null when it is never refused.
    */
   readonly refusedIn: 'im' | 'slider' | null;
-  /** The reply's shape, as the host sends it (`<callback>:` + JSON); `-` for commands never answered. */
+  /** The reply's shape, as the host sends it (`<callback>:` + JSON); `-` for the commands never answered. */
   readonly reply: string;
 }
 
@@ -58,9 +58,9 @@ export const frameCommands = {
   selectUser: { answeredBy: 'shell', refusedIn: null, reply: '{id, name, photo}, or an array with mult' },
   selectAccess: { answeredBy: 'shell', refusedIn: null, reply: 'the selected access codes' },
   selectCRM: { answeredBy: 'shell', refusedIn: null, reply: 'the selected CRM entities' },
-  setTitle: { answeredBy: 'shell', refusedIn: 'im', reply: '-' },
-  setScroll: { answeredBy: 'shell', refusedIn: 'im', reply: '-' },
-  reloadWindow: { answeredBy: 'shell', refusedIn: 'im', reply: '-' },
+  setTitle: { answeredBy: 'shell', refusedIn: 'im', reply: 'nothing in IM placements (refused)' },
+  setScroll: { answeredBy: 'shell', refusedIn: 'im', reply: 'nothing in IM placements (refused)' },
+  reloadWindow: { answeredBy: 'shell', refusedIn: 'im', reply: 'nothing in IM placements (refused)' },
   'im:getImTextareaContent': {
     answeredBy: 'shell',
     refusedIn: null,
