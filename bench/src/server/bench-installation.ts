@@ -3,6 +3,7 @@
  * placement, and the signed GET that opens the legacy chat app — exactly as the host sends them
  * (HOST-PROTOCOL.md §3, §5, §6).
  */
+import { formatLaunchQuery, type LaunchBody } from '@imkit/frame/protocol';
 import { signChatAppLaunch } from '@imkit/frame/verify';
 
 export const benchPortal = {
@@ -29,20 +30,26 @@ export function installEventForm(): string {
   }).toString();
 }
 
-/** The query and form body of the host's form POST into an IM_SIDEBAR frame. */
+/** The query and form body of the host's form POST into an IM_SIDEBAR frame (the launch form table's fields). */
 export function placementLaunch(): { query: string; body: string } {
+  const body: LaunchBody = {
+    AUTH_ID: 'frame-access-token',
+    AUTH_EXPIRES: '3600',
+    REFRESH_ID: 'frame-refresh-token',
+    member_id: benchPortal.memberId,
+    status: 'L',
+    PLACEMENT: 'IM_SIDEBAR',
+    PLACEMENT_OPTIONS: '{"dialogId":"chat12"}',
+    APPLICATION_TOKEN: benchPortal.applicationToken,
+  };
   return {
-    query: `DOMAIN=${benchPortal.domain}&PROTOCOL=1&LANG=en&APP_SID=0123456789abcdef0123456789abcdef`,
-    body: new URLSearchParams({
-      AUTH_ID: 'frame-access-token',
-      AUTH_EXPIRES: '3600',
-      REFRESH_ID: 'frame-refresh-token',
-      member_id: benchPortal.memberId,
-      status: 'L',
-      PLACEMENT: 'IM_SIDEBAR',
-      PLACEMENT_OPTIONS: '{"dialogId":"chat12"}',
-      APPLICATION_TOKEN: benchPortal.applicationToken,
-    }).toString(),
+    query: formatLaunchQuery({
+      DOMAIN: benchPortal.domain,
+      PROTOCOL: '1',
+      LANG: 'en',
+      APP_SID: '0123456789abcdef0123456789abcdef',
+    }),
+    body: new URLSearchParams(body).toString(),
   };
 }
 

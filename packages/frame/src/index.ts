@@ -5,13 +5,12 @@
  */
 export { connect } from './client/connect.js';
 export { createRestClient, type RestClientOptions } from './client/rest-client.js';
-export { RestError } from './rest-error.js';
+export { RestError, type RestErrorInfo } from './rest-error.js';
 export type {
   BatchItemResult,
   BatchOptions,
   RestCaller,
   RestCommand,
-  RestErrorInfo,
   RestParams,
 } from './rest-types.js';
 export * from './types.js';

@@ -5,6 +5,9 @@
  * App → host: the string `<method>:<JSON params>:<callbackId>:<appSid>` (params left out when empty), or
  * for namespaced methods such as `im:setImTextareaContent` the object `{method, params, callback, appSid}`.
  * Host → app: the string `<callbackId>:<JSON result>`, or `<callbackId>:` for no result.
+ *
+ * The entry also carries the host model's tables (host-model/): the frame commands, the `getInitData`
+ * reply fields, the placement launch form and the legacy chat-app launch query.
  */
 
 export interface FrameCommand {
@@ -149,3 +152,8 @@ export function parseFrameName(name: string): FrameName | null {
 export function formatFrameName(domain: string, https: boolean, appSid: string): string {
   return `${domain}|${https ? 1 : 0}|${appSid}`;
 }
+
+export * from './host-model/chat-app-query.js';
+export * from './host-model/frame-commands.js';
+export * from './host-model/init-data.js';
+export * from './host-model/launch-form.js';

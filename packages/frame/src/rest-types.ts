@@ -1,19 +1,10 @@
 /**
  * The REST caller contract. The browser client's `frame.rest`, the installer's Node client and test stubs
- * all satisfy `RestCaller`, so code such as `applyPlacements(rest, …)` runs on any of them.
+ * all satisfy `RestCaller`, so code such as `applyPlacements(rest, …)` runs on any of them. The error
+ * side (`RestErrorInfo`, `RestError`) lives in rest-error.ts, which imports nothing.
  */
 
-/** What every failed REST call carries: the host's `error` code, its text and the HTTP status. */
-export interface RestErrorInfo {
-  /** The host's `error` field, such as `expired_token` or `INVALID_ERROR_COLOR`; or a client code (`NETWORK_ERROR`, `BAD_RESPONSE`, `TIMEOUT`). */
-  readonly code: string;
-  readonly description: string;
-  /** HTTP status of the response (200 for errors the host returns with 200; 0 when no response came). */
-  readonly status: number;
-  readonly method: string;
-}
-
-export { RestError } from './rest-error.js';
+import type { RestErrorInfo } from './rest-error.js';
 
 export type RestParams = Readonly<Record<string, unknown>>;
 

@@ -1,6 +1,11 @@
 /** The placement catalogue against the table of HOST-PROTOCOL.md §1. */
 import { describe, expect, it } from 'vitest';
-import { isPlacementCode, placementCatalog, placementCodes } from '../src/placements/index.js';
+import {
+  isPlacementCode,
+  type PlacementSpec,
+  placementCatalog,
+  placementCodes,
+} from '../src/placements/index.js';
 
 describe('placementCatalog', () => {
   it('lists the five new-chat placements, each under its own code', () => {
@@ -18,7 +23,8 @@ describe('placementCatalog', () => {
     const withIcon = placementCodes.filter((code) => placementCatalog[code].requiresIcon);
     expect(withIcon).toEqual(['IM_NAVIGATION', 'IM_TEXTAREA', 'IM_SIDEBAR']);
     for (const code of placementCodes) {
-      expect(placementCatalog[code].options.includes('iconName')).toBe(placementCatalog[code].requiresIcon);
+      const spec: PlacementSpec = placementCatalog[code];
+      expect(spec.options.includes('iconName')).toBe(spec.requiresIcon);
     }
   });
 

@@ -1,3 +1,4 @@
+import type { LaunchBodyField, LaunchQueryField } from '@imkit/frame/protocol';
 import { verifyApplicationToken } from '@imkit/frame/verify';
 import { optionalField, requiredField } from './form-body.js';
 import { Refusal } from './refusal.js';
@@ -19,9 +20,15 @@ export async function verifyPlacementLaunch(
   query: URLSearchParams,
   store: InstallationStore,
 ): Promise<Installation> {
-  const memberId = requiredField(form, 'member_id', { maxLength: 128, pattern: /^[A-Za-z0-9_-]+$/ });
-  const applicationToken = optionalField(form, 'APPLICATION_TOKEN', { maxLength: 512 });
-  const domain = optionalField(query, 'DOMAIN', { maxLength: 260 });
+  // Field names are checked against the launch form table (`launchFormFields`): body and query apart.
+  const memberId = requiredField(form, 'member_id' satisfies LaunchBodyField, {
+    maxLength: 128,
+    pattern: /^[A-Za-z0-9_-]+$/,
+  });
+  const applicationToken = optionalField(form, 'APPLICATION_TOKEN' satisfies LaunchBodyField, {
+    maxLength: 512,
+  });
+  const domain = optionalField(query, 'DOMAIN' satisfies LaunchQueryField, { maxLength: 260 });
   const installation = await store.findByMemberId(memberId);
   if (installation === null) throw refused();
   if (applicationToken === null) {

@@ -2,7 +2,7 @@
  * Wires the shell together: portal state and the SSE stream, opening placements (form POST launches),
  * the frame host and the legacy host on the window's `message` event, and the traffic inspector.
  */
-import { placementCatalog } from '@imkit/frame/placements';
+import { type PlacementSpec, placementCatalog } from '@imkit/frame/placements';
 import type { BindingView, Faults, LegacyAppView, MessageEventData } from '../../src/private-api/contract.js';
 import { FrameHost, type HostUi, type PickedUser } from './host/frame-host.js';
 import { FrameRegistry, type FrameSurface, type OpenedFrame, originOf } from './host/opened-frame.js';
@@ -153,7 +153,7 @@ export class ShellController {
   }
 
   async openPlacement(binding: BindingView, messageId?: number): Promise<void> {
-    const spec = placementCatalog[binding.placement];
+    const spec: PlacementSpec = placementCatalog[binding.placement];
     const dialogId = spec.contextFields.includes('dialogId') ? this.store.get().dialogId : null;
     try {
       const launch = await portalApi.launch(binding.id, dialogId ?? undefined, messageId?.toString());

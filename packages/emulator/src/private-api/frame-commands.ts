@@ -1,8 +1,16 @@
 /**
  * `POST frame`: the frame commands that need portal state (HOST-PROTOCOL.md §4). Answers
  * `{reply}` (the shell sends `<callback>:<JSON>`), `{}` (a reply without result, `<callback>:`) or
- * `{silent: true}` (the host ignores the command: no reply ever comes).
+ * `{silent: true}` (the host ignores the command: no reply ever comes). The commands handled here are
+ * exactly those the frame command table (`frameCommands`) says the host answers: `portalCommandHandlers`
+ * is typed by it, and `getInitData` answers an `InitData` (the reply field table).
  */
+import {
+  type FrameCommandsAnsweredBy,
+  type InitData,
+  isFrameCommandAnsweredBy,
+  type RefreshedAuth,
+} from '@imkit/frame/protocol';
 import type { EmulatorRuntime } from '../runtime.js';
 import { findUser } from '../state/portal-queries.js';
 import { mintToken } from '../state/tokens.js';
@@ -18,7 +26,7 @@ function secondsLeft(session: FrameSession): number {
   return Math.max(0, session.token.expires - Math.floor(Date.now() / 1000));
 }
 
-function initData(runtime: EmulatorRuntime, session: FrameSession): Record<string, unknown> {
+function initData(runtime: EmulatorRuntime, session: FrameSession): InitData {
   const state = runtime.state;
   const firstRun = !state.firstRunDone.includes(session.userId);
   if (firstRun) {
@@ -54,6 +62,53 @@ function optionOf(params: unknown): { name: string; value: unknown } | null {
   return { name, value };
 }
 
+type PortalCommand = FrameCommandsAnsweredBy<'host'>;
+type CommandHandler = (runtime: EmulatorRuntime, session: FrameSession, params: unknown) => FrameAnswer;
+
+/** One handler per command the frame command table says the host answers from portal state. */
+export const portalCommandHandlers: { readonly [M in PortalCommand]: CommandHandler } = {
+  getInitData: (runtime, session) => ({ reply: initData(runtime, session) }),
+  refreshAuth(runtime, session) {
+    session.token = mintToken(
+      runtime.state,
+      session.userId,
+      runtime.faults.tokenTtlSeconds,
+      session.token.scopes,
+    );
+    runtime.store.save();
+    const reply: RefreshedAuth = {
+      AUTH_ID: session.token.accessToken,
+      AUTH_EXPIRES: String(secondsLeft(session)),
+      REFRESH_ID: session.token.refreshToken,
+    };
+    return { reply };
+  },
+  setUserOption(runtime, session, params) {
+    const state = runtime.state;
+    const option = optionOf(params);
+    if (option === null) return silent;
+    const key = String(session.userId);
+    state.userOptions[key] = { ...(state.userOptions[key] ?? {}), [option.name]: option.value };
+    runtime.changed();
+    return { reply: { name: option.name, value: option.value } };
+  },
+  setAppOption(runtime, session, params) {
+    const state = runtime.state;
+    const option = optionOf(params);
+    if (option === null || findUser(state, session.userId)?.isAdmin !== true) return silent;
+    state.appOptions = { ...state.appOptions, [option.name]: option.value };
+    runtime.changed();
+    return { reply: { ...state.appOptions } };
+  },
+  setInstall: () => ({}),
+  setInstallFinish(runtime, session) {
+    if (!session.install) return silent;
+    runtime.state.portal.installed = true;
+    runtime.changed();
+    return {};
+  },
+};
+
 export function runFrameCommand(runtime: EmulatorRuntime, body: Record<string, unknown>): FrameAnswer {
   const { appSid, method, params } = body;
   if (typeof appSid !== 'string' || appSid === '')
@@ -63,45 +118,6 @@ export function runFrameCommand(runtime: EmulatorRuntime, body: Record<string, u
   const session = runtime.frames.get(appSid);
   if (session === undefined)
     throw new PrivateApiError(404, 'UNKNOWN_APP_SID', 'No frame was launched with this appSid', 'appSid');
-  const state = runtime.state;
-  switch (method) {
-    case 'getInitData':
-      return { reply: initData(runtime, session) };
-    case 'refreshAuth': {
-      session.token = mintToken(state, session.userId, runtime.faults.tokenTtlSeconds, session.token.scopes);
-      runtime.store.save();
-      return {
-        reply: {
-          AUTH_ID: session.token.accessToken,
-          AUTH_EXPIRES: String(secondsLeft(session)),
-          REFRESH_ID: session.token.refreshToken,
-        },
-      };
-    }
-    case 'setUserOption': {
-      const option = optionOf(params);
-      if (option === null) return silent;
-      const key = String(session.userId);
-      state.userOptions[key] = { ...(state.userOptions[key] ?? {}), [option.name]: option.value };
-      runtime.changed();
-      return { reply: { name: option.name, value: option.value } };
-    }
-    case 'setAppOption': {
-      const option = optionOf(params);
-      if (option === null || findUser(state, session.userId)?.isAdmin !== true) return silent;
-      state.appOptions = { ...state.appOptions, [option.name]: option.value };
-      runtime.changed();
-      return { reply: { ...state.appOptions } };
-    }
-    case 'setInstall':
-      return {};
-    case 'setInstallFinish': {
-      if (!session.install) return silent;
-      state.portal.installed = true;
-      runtime.changed();
-      return {};
-    }
-    default:
-      return silent;
-  }
+  if (!isFrameCommandAnsweredBy(method, 'host')) return silent;
+  return portalCommandHandlers[method](runtime, session, params);
 }

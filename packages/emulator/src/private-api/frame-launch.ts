@@ -1,8 +1,10 @@
 /**
  * `POST launch` and `POST install-launch`: what the shell needs to submit the host's form POST into a
  * placement iframe (HOST-PROTOCOL.md §3). Mints the frame's OAuth token and APP_SID for the current user.
+ * The query and the body are the launch form table's fields (`launchFormFields` in @imkit/frame/protocol).
  */
-import { hostJson, placementCatalog } from '@imkit/frame/placements';
+import { hostJson, type PlacementSpec, placementCatalog } from '@imkit/frame/placements';
+import { formatLaunchQuery, type LaunchBody } from '@imkit/frame/protocol';
 import type { EmulatorRuntime } from '../runtime.js';
 import { openDialog } from '../state/portal-queries.js';
 import type { PortalChat } from '../state/portal-state.js';
@@ -14,7 +16,8 @@ import { currentUser } from './state-view.js';
 
 export interface FrameLaunch {
   readonly action: string;
-  readonly fields: Record<string, string>;
+  /** The form body: fields of the launch form table (`launchFormFields`). */
+  readonly fields: LaunchBody;
   readonly frameName: string;
   readonly appSid: string;
   readonly handlerOrigin: string;
@@ -41,20 +44,21 @@ function launchFrame(
   runtime.store.save();
   const appSid = randomHex32();
   const lang = runtime.state.portal.lang;
-  const query = `DOMAIN=${encodeURIComponent(runtime.domain)}&PROTOCOL=0&LANG=${encodeURIComponent(lang)}&APP_SID=${appSid}`;
+  const query = formatLaunchQuery({ DOMAIN: runtime.domain, PROTOCOL: '0', LANG: lang, APP_SID: appSid });
   const hashAt = handler.indexOf('#');
   const base = hashAt < 0 ? handler : handler.slice(0, hashAt);
   const action = `${base}${base.includes('?') ? '&' : '?'}${query}`;
-  const fields: Record<string, string> = {
+  const fields: LaunchBody = {
     AUTH_ID: token.accessToken,
     AUTH_EXPIRES: String(ttl),
     REFRESH_ID: token.refreshToken,
     member_id: runtime.state.portal.memberId,
     status: 'L',
     PLACEMENT: session.placement,
+    ...(Object.keys(session.placementOptions).length > 0
+      ? { PLACEMENT_OPTIONS: hostJson(session.placementOptions) }
+      : {}),
   };
-  if (Object.keys(session.placementOptions).length > 0)
-    fields.PLACEMENT_OPTIONS = hostJson(session.placementOptions);
   runtime.frames.add({ ...session, appSid, userId: user.id, token, handlerOrigin: origin });
   return {
     action,
@@ -82,7 +86,7 @@ export function launchBinding(runtime: EmulatorRuntime, body: Record<string, unk
   if (!state.portal.installed)
     throw new PrivateApiError(409, 'APP_NOT_INSTALLED', 'Bound placements are hidden until installFinish');
   const user = currentUser(state);
-  const spec = placementCatalog[binding.placement];
+  const spec: PlacementSpec = placementCatalog[binding.placement];
   const options: Record<string, string> = {};
   let chat: PortalChat | null = null;
   if (spec.contextFields.includes('dialogId')) {

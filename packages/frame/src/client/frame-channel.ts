@@ -1,8 +1,10 @@
 /**
  * The app side of the placement frame protocol: posts commands to the parent window and routes the
  * host's replies back by callback id. A reply is accepted only from `window.parent` and from the exact
- * portal origin; anything else, malformed replies and unknown callback ids are ignored.
+ * portal origin; anything else, malformed replies and unknown callback ids are ignored. Methods are typed
+ * by the frame command table (host-model/frame-commands.ts, type-only: the table stays out of the bundle).
  */
+import type { AnsweredFrameCommand, FrameCommandName } from '../host-model/frame-commands.js';
 import { decodeReply, encodeCommand } from '../protocol.js';
 import type { FrameError } from '../types.js';
 import { newCallbackId } from './callback-id.js';
@@ -13,9 +15,9 @@ export interface FrameChannel {
    * Posts a command with a fresh callback id. With `onReply`, every reply to that id goes to it until the
    * returned stop function runs (used by `placementBindEvent`); without, the host is not expected to answer.
    */
-  send(method: string, params?: unknown, onReply?: (result: unknown) => void): () => void;
+  send(method: FrameCommandName, params?: unknown, onReply?: (result: unknown) => void): () => void;
   /** Sends a command and resolves with the host's reply; rejects with FRAME_TIMEOUT after `timeout` ms. */
-  request(method: string, params?: unknown, timeout?: number): Promise<unknown>;
+  request(method: AnsweredFrameCommand, params?: unknown, timeout?: number): Promise<unknown>;
   /** Stops listening and rejects pending requests with DISPOSED. */
   dispose(): void;
 }

@@ -1,4 +1,5 @@
 /** The `Frame` object: typed commands over the frame channel, the REST client and the lazy SDK. */
+import type { AnsweredFrameCommand, UnansweredFrameCommand } from '../host-model/frame-commands.js';
 import type { ConnectOptions, Frame, FrameAuth, LaunchContext, SelectedUser } from '../types.js';
 import { watchHeight } from './auto-resize.js';
 import { newCallbackId } from './callback-id.js';
@@ -27,7 +28,12 @@ export function createFrame(
   const canResize = canResizeIn(context.placement);
 
   /** Checks the argument named by the first key of `params` (`valid`), then sends the command. */
-  const ask = async (method: string, params: Dict, valid = true, timeout?: number): Promise<unknown> => {
+  const ask = async (
+    method: AnsweredFrameCommand,
+    params: Dict,
+    valid = true,
+    timeout?: number,
+  ): Promise<unknown> => {
     requireArgument(valid, method, Object.keys(params)[0]);
     const reply = await channel.request(method, params, timeout);
     // The textarea commands answer failures with `{message, requestId}`.
@@ -38,13 +44,13 @@ export function createFrame(
   };
 
   /** For commands the host never answers: resolves once posted. */
-  const post = async (method: string, params: Dict, valid = true): Promise<void> => {
+  const post = async (method: UnansweredFrameCommand, params: Dict, valid = true): Promise<void> => {
     requireArgument(valid, method, Object.keys(params)[0]);
     channel.send(method, params);
   };
 
   const resize = async (width: number | string, height: number) => {
-    const method = 'resizeWindow';
+    const method: AnsweredFrameCommand = 'resizeWindow';
     if (!canResize) throw frameFailure('NOT_SUPPORTED_HERE', method, context.placement);
     requireArgument(height >= 0, method, 'height');
     const reply = await ask(method, { width, height }, width === '100%' || Number(width) >= 0);
@@ -66,7 +72,11 @@ export function createFrame(
     return refreshing;
   };
 
-  const setOption = (method: string, name: string, value: string): Promise<unknown> => {
+  const setOption = (
+    method: 'setUserOption' | 'setAppOption',
+    name: string,
+    value: string,
+  ): Promise<unknown> => {
     return ask(method, { name, value }, filled(name));
   };
 

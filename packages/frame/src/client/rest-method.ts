@@ -1,5 +1,5 @@
 /** Validates a REST method name before it goes into a URL or a batch command. */
-import { RestError } from '../rest-types.js';
+import { RestError } from '../rest-error.js';
 
 export function checkMethod(method: unknown): string {
   if (typeof method === 'string' && /^\w+(\.\w+)*$/.test(method)) return method;

@@ -4,7 +4,8 @@
  * HTTP 200; a 401 `expired_token` refreshes the token once and retries; a 503 `QUERY_LIMIT_EXCEEDED`
  * backs off exponentially with jitter, a bounded number of times.
  */
-import { type RestCaller, RestError, type RestParams } from '../rest-types.js';
+import { RestError } from '../rest-error.js';
+import type { RestCaller, RestParams } from '../rest-types.js';
 import { isDict, text } from './reply-fields.js';
 import { runBatch } from './rest-batch.js';
 import { checkMethod } from './rest-method.js';

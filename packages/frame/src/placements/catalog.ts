@@ -1,7 +1,9 @@
 /**
  * The placement catalogue: every new-chat placement, the options it stores, their defaults, the
  * PLACEMENT_OPTIONS it receives and how the host shows it. Types, validation, the emulator and the
- * installer all read this one table (HOST-PROTOCOL.md §1).
+ * installer all read this one table (HOST-PROTOCOL.md §1): `placementCatalog` is declared
+ * `as const satisfies …`, and `PlacementOptionsByCode` / `PlacementContextByCode` are mapped from it, so
+ * a new option or context field is one edit in the table (see CONTRIBUTING.md).
  */
 
 export const placementCodes = [
@@ -12,9 +14,6 @@ export const placementCodes = [
   'IM_SMILES_SELECTOR',
 ] as const;
 export type PlacementCode = (typeof placementCodes)[number];
-
-/** Option keys a placement may store, named exactly as the host names them (case-sensitive). */
-export type OptionName = 'iconName' | 'extranet' | 'context' | 'role' | 'color' | 'width' | 'height';
 
 /** Values of the `context` option; a binding may list several, separated by `;`. */
 export const chatContexts = ['ALL', 'USER', 'CHAT', 'LINES', 'CRM'] as const;
@@ -48,38 +47,22 @@ export type PlacementRole = 'USER' | 'ADMIN';
 /** `ALL`, one context, or several joined with `;` such as `USER;CHAT`. */
 export type ContextList = ChatContext | `${ChatContext};${string}`;
 
-/** Options stored by `placement.bind`, per placement (what an app declares). */
-export interface PlacementOptionsByCode {
-  IM_NAVIGATION: { iconName: string; extranet?: YesNo; role?: PlacementRole };
-  IM_TEXTAREA: {
-    iconName: string;
-    extranet?: YesNo;
-    context?: ContextList;
-    role?: PlacementRole;
-    color?: PlacementColor | '';
-    width?: number;
-    height?: number;
-  };
-  IM_SIDEBAR: {
-    iconName: string;
-    extranet?: YesNo;
-    context?: ContextList;
-    role?: PlacementRole;
-    color?: PlacementColor | '';
-  };
-  IM_CONTEXT_MENU: { extranet?: YesNo; context?: ContextList; role?: PlacementRole };
-  IM_SMILES_SELECTOR: { extranet?: YesNo; context?: ContextList; role?: PlacementRole };
+/**
+ * The value an app declares for each option key a placement may store, named exactly as the host names
+ * them (case-sensitive). `OptionName` and the per-placement option types below are derived from it.
+ */
+export interface OptionValues {
+  iconName: string;
+  extranet: YesNo;
+  context: ContextList;
+  role: PlacementRole;
+  color: PlacementColor | '';
+  width: number;
+  height: number;
 }
+export type OptionName = keyof OptionValues;
 
-/** PLACEMENT_OPTIONS an opened frame receives, per placement. All values are strings. */
-export interface PlacementContextByCode {
-  IM_NAVIGATION: Record<string, never>;
-  IM_TEXTAREA: { dialogId: string };
-  IM_SIDEBAR: { dialogId: string };
-  IM_CONTEXT_MENU: { dialogId: string; messageId: string };
-  IM_SMILES_SELECTOR: { dialogId: string };
-}
-
+/** The PLACEMENT_OPTIONS keys a frame may receive (values are always strings). */
 export type ContextField = 'dialogId' | 'messageId';
 
 export interface PlacementSpec {
@@ -103,7 +86,7 @@ export interface PlacementSpec {
 
 const common = { extranet: 'N', role: 'USER' } as const;
 
-export const placementCatalog: Readonly<Record<PlacementCode, PlacementSpec>> = {
+export const placementCatalog = {
   IM_NAVIGATION: {
     code: 'IM_NAVIGATION',
     openedFrom: 'left navigation menu; the app fills the content area',
@@ -160,6 +143,29 @@ export const placementCatalog: Readonly<Record<PlacementCode, PlacementSpec>> = 
     deprecated:
       'The official docs mark IM_SMILES_SELECTOR deprecated in recent im versions: it still binds, but the new chat no longer opens it.',
   },
+} as const satisfies { readonly [C in PlacementCode]: PlacementSpec & { readonly code: C } };
+
+type Spec<C extends PlacementCode> = (typeof placementCatalog)[C];
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/**
+ * Options stored by `placement.bind`, per placement (what an app declares): the catalogue's `options`,
+ * each typed by `OptionValues`; `iconName` is required where `requiresIcon`, everything else optional.
+ */
+export type PlacementOptionsByCode = {
+  [C in PlacementCode]: Simplify<
+    { [K in Spec<C>['options'][number] & RequiredOption<Spec<C>>]: OptionValues[K] } & {
+      [K in Exclude<Spec<C>['options'][number], RequiredOption<Spec<C>>>]?: OptionValues[K];
+    }
+  >;
+};
+type RequiredOption<S extends PlacementSpec> = S['requiresIcon'] extends true ? 'iconName' : never;
+
+/** PLACEMENT_OPTIONS an opened frame receives, per placement: the catalogue's `contextFields`, as strings. */
+export type PlacementContextByCode = {
+  [C in PlacementCode]: Spec<C>['contextFields'] extends readonly []
+    ? Record<string, never>
+    : { [K in Spec<C>['contextFields'][number]]: string };
 };
 
 export function isPlacementCode(value: unknown): value is PlacementCode {

@@ -7,6 +7,7 @@ import {
   isPlacementCode,
   type OptionName,
   type PlacementCode,
+  type PlacementSpec,
   placementCatalog,
   placementColors,
 } from './catalog.js';
@@ -117,7 +118,7 @@ function optionProblem(name: OptionName): BindProblem {
  * one in chain order (what the host reports, with HTTP 200) and `problems` lists them all.
  */
 export function checkPlacementOptions(placement: PlacementCode, options: unknown): OptionsCheck {
-  const spec = placementCatalog[placement];
+  const spec: PlacementSpec = placementCatalog[placement];
   if (options !== undefined && options !== null && options !== '' && !isRecord(options)) {
     const error = hostError(
       400,

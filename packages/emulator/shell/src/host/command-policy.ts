@@ -1,45 +1,18 @@
 /**
  * How the host treats each frame command in each placement (HOST-PROTOCOL.md §4): answered from portal
  * state, handled by the shell's UI, refused (silence), or unknown (silence). Silence is always what the
- * real host does for the last two; the inspector shows a warning for them.
+ * real host does for the last two; the inspector shows a warning for them. Everything here is read from
+ * the frame command table (`frameCommands` in @imkit/frame/protocol).
  */
+
 import { isPlacementCode, placementCatalog } from '@imkit/frame/placements';
+import { frameCommands, frameCommandsAnsweredBy, isFrameCommand } from '@imkit/frame/protocol';
 
 /** Commands answered from portal state through `POST /emulator/api/frame`. */
-export const portalCommands = [
-  'getInitData',
-  'refreshAuth',
-  'setUserOption',
-  'setAppOption',
-  'setInstall',
-  'setInstallFinish',
-] as const;
+export const portalCommands = frameCommandsAnsweredBy('host');
 
-/** Commands the shell itself handles. */
-export const shellCommands = [
-  'resizeWindow',
-  'imCallTo',
-  'imPhoneTo',
-  'imOpenMessenger',
-  'imOpenHistory',
-  'openApplication',
-  'openPath',
-  'closeApplication',
-  'showAppForm',
-  'getInterface',
-  'placementBindEvent',
-  'selectUser',
-  'selectAccess',
-  'selectCRM',
-  'setTitle',
-  'setScroll',
-  'reloadWindow',
-  'im:getImTextareaContent',
-  'im:setImTextareaContent',
-] as const;
-
-/** Refused by every IM placement. */
-const refusedInImPlacements = new Set(['setTitle', 'setScroll', 'reloadWindow']);
+/** Commands the shell itself handles: those its UI answers and those the host acts on without a reply. */
+export const shellCommands = [...frameCommandsAnsweredBy('shell'), ...frameCommandsAnsweredBy('none')];
 
 export type CommandRoute =
   | { readonly route: 'portal' }
@@ -48,21 +21,22 @@ export type CommandRoute =
   | { readonly route: 'unknown'; readonly reason: string };
 
 export function routeCommand(method: string, placement: string): CommandRoute {
-  if ((portalCommands as readonly string[]).includes(method)) return { route: 'portal' };
-  if (!(shellCommands as readonly string[]).includes(method)) {
+  if (!isFrameCommand(method)) {
     return { route: 'unknown', reason: `unknown command ${method}: the real host ignores it (no reply)` };
   }
+  const spec = frameCommands[method];
+  if (spec.answeredBy === 'host') return { route: 'portal' };
   if (isPlacementCode(placement)) {
-    if (refusedInImPlacements.has(method)) {
+    if (spec.refusedIn === 'im') {
       return {
         route: 'refused',
         reason: `${method} is refused in IM placements: the real host never replies`,
       };
     }
-    if (method === 'resizeWindow' && !placementCatalog[placement].canResize) {
+    if (spec.refusedIn === 'slider' && placementCatalog[placement].opensIn === 'slider') {
       return {
         route: 'refused',
-        reason: `resizeWindow is refused in ${placement} (it opens in a slider): the real host never replies`,
+        reason: `${method} is refused in ${placement} (it opens in a slider): the real host never replies`,
       };
     }
   }

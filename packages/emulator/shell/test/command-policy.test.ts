@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeCommand } from '../shell/src/host/command-policy.js';
+import { routeCommand } from '../src/host/command-policy.js';
 
 describe('routeCommand', () => {
   it('forwards state commands to the portal', () => {

@@ -1,0 +1,193 @@
+/**
+ * `verifyChatAppLaunch`: a legacy chat-app launch (HOST-PROTOCOL.md §5) checked against the
+ * installation's HASH and the Referer; and `verifyApplicationToken` for install events. The keys, which
+ * of them are proven and how each value reads come from the launch query table (`chatAppLaunchQuery`).
+ */
+import type { ChatAppLaunch } from '../chat-app-launch.js';
+import {
+  type ChatAppQueryKey,
+  chatAppLaunchQuery,
+  chatAppQueryKeys,
+  proofKeys,
+} from '../host-model/chat-app-query.js';
+import { assertSecret, constantTimeEqual, digestEqual, md5Hex } from './hashes.js';
+import { duplicatedKey, fieldOf, type LaunchFields, type LaunchQuery, toFields } from './launch-query.js';
+
+/** The launch fields no signature covers: the host signs only the portal host and USER_ID (HOST-PROTOCOL.md §5). */
+export type UnverifiedChatAppLaunch = Omit<ChatAppLaunch, 'domain' | 'userId'>;
+
+/**
+ * A launch whose DOMAIN_HASH and USER_HASH matched. Only `domain` and `userId` are proven by them; every
+ * other field sits beside them in the URL unsigned, so anyone holding a launch URL can change it (a
+ * `DIALOG_ID` of `chat999` for `chat12` still verifies). They are kept apart, under `unverified`, so that
+ * nothing treats them as proven: check them against the portal (REST) before acting on them.
+ */
+export interface VerifiedChatAppLaunch {
+  /** The portal origin, proven by DOMAIN_HASH. */
+  readonly domain: string;
+  /** The user, proven by USER_HASH. */
+  readonly userId: number;
+  /** Everything else the query says, as given: user input, not a claim. */
+  readonly unverified: UnverifiedChatAppLaunch;
+}
+
+export type LaunchFailure =
+  | 'MISSING_FIELD'
+  | 'DUPLICATED_FIELD'
+  | 'MALFORMED_FIELD'
+  | 'MALFORMED_DOMAIN'
+  | 'DOMAIN_HASH_MISMATCH'
+  | 'USER_HASH_MISMATCH'
+  | 'REFERER_MISSING'
+  | 'REFERER_MISMATCH'
+  | 'MALFORMED_QUERY';
+
+export type LaunchVerification =
+  | { readonly ok: true; readonly launch: VerifiedChatAppLaunch }
+  | { readonly ok: false; readonly reason: LaunchFailure; readonly field?: string };
+
+export interface VerifyLaunchOptions {
+  /** The HASH the app was registered with (`imbot.app.register`), unique per installation. */
+  readonly secret: string;
+  /**
+   * The request's Referer header. When given (even empty), it must have exactly the launch DOMAIN's
+   * origin. Leave it out only where referers are not available.
+   */
+  readonly referer?: string | null;
+}
+
+interface ParsedDomain {
+  readonly origin: string;
+  readonly hostname: string;
+}
+
+/** Parsed DOMAIN values, so a portal's repeated launches skip URL parsing; bounded. */
+const domainCache = new Map<string, ParsedDomain | null>();
+
+/**
+ * Parses DOMAIN (`https://host[:port]`) into its origin and host name; null when malformed. The host
+ * writes DOMAIN as a canonical origin (lower case, no default port), so anything URL parsing would
+ * rewrite (upper case, `:443`, `%2E`, a backslash, a trailing `/`) is refused rather than silently normalized.
+ */
+function parseDomain(domain: string): ParsedDomain | null {
+  const cached = domainCache.get(domain);
+  if (cached !== undefined) return cached;
+  let parsed: ParsedDomain | null = null;
+  if (/^https?:\/\/[^/?#@\s\\]+$/.test(domain)) {
+    try {
+      const url = new URL(domain);
+      if (url.origin === domain) parsed = { origin: url.origin, hostname: url.hostname };
+    } catch {
+      parsed = null;
+    }
+  }
+  if (domainCache.size >= 1024) domainCache.clear();
+  domainCache.set(domain, parsed);
+  return parsed;
+}
+
+/**
+ * Whether a Referer comes from exactly this origin. The common case — the origin itself followed by
+ * nothing or by a path, query or fragment — is read without URL parsing; anything else is parsed and
+ * compared by origin, so `https://portal.example.com.evil.example`, userinfo (`@`), another port or
+ * scheme all fail.
+ */
+function refererFromOrigin(referer: string, origin: string): boolean {
+  if (referer.startsWith(origin)) {
+    if (referer.length === origin.length) return true;
+    const next = referer.charCodeAt(origin.length);
+    if (next === 47 /* / */ || next === 63 /* ? */ || next === 35 /* # */) return true;
+  }
+  try {
+    const url = new URL(referer);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+const decimal = /^\d{1,15}$/;
+
+/** The keys no signature covers, each with the launch field it fills. */
+const unsignedKeys = chatAppQueryKeys.flatMap((key) => {
+  const spec: (typeof chatAppLaunchQuery)[ChatAppQueryKey] = chatAppLaunchQuery[key];
+  return spec.proof === null ? [{ key, spec }] : [];
+});
+
+/**
+ * An unsigned value as the table types it: ids decimal (else 0, or null for button-only keys), flags
+ * `Y`, the context `textarea`/`button` (else ''), text as given ('' when absent).
+ */
+function unsignedValue(spec: (typeof unsignedKeys)[number]['spec'], text: string | null): unknown {
+  switch (spec.value) {
+    case 'id':
+      return text !== null && decimal.test(text) ? Number(text) : spec.sent === 'button' ? null : 0;
+    case 'flag':
+      return text === 'Y';
+    case 'context':
+      return text === 'textarea' || text === 'button' ? text : '';
+    default:
+      return text ?? '';
+  }
+}
+
+function unverifiedOf(fields: LaunchFields): UnverifiedChatAppLaunch {
+  const launch: Record<string, unknown> = {};
+  for (const { key, spec } of unsignedKeys) launch[spec.field] = unsignedValue(spec, fieldOf(fields, key));
+  return launch as unknown as UnverifiedChatAppLaunch;
+}
+
+function fail(reason: LaunchFailure, field?: string): LaunchVerification {
+  return field === undefined ? { ok: false, reason } : { ok: false, reason, field };
+}
+
+/**
+ * Verifies a legacy chat-app launch: DOMAIN_HASH and USER_HASH against the installation's HASH (constant
+ * time, exact lowercase hex) and, when given, the Referer against the DOMAIN origin (exact origin
+ * comparison). Never throws on any query; throws a TypeError only for an empty `secret` (configuration).
+ */
+export function verifyChatAppLaunch(query: LaunchQuery, options: VerifyLaunchOptions): LaunchVerification {
+  assertSecret(options?.secret);
+  const secret = options.secret.slice(0, 32);
+  let fields: LaunchFields | null;
+  try {
+    fields = toFields(query);
+  } catch {
+    fields = null;
+  }
+  if (fields === null) return fail('MALFORMED_QUERY');
+  const duplicated = duplicatedKey(fields);
+  if (duplicated !== null) return fail('DUPLICATED_FIELD', duplicated);
+  for (const key of proofKeys) {
+    if ((fieldOf(fields, key) ?? '') === '') return fail('MISSING_FIELD', key);
+  }
+  const domain = parseDomain(fieldOf(fields, 'DOMAIN')!);
+  if (domain === null) return fail('MALFORMED_DOMAIN', 'DOMAIN');
+  const userIdText = fieldOf(fields, 'USER_ID')!;
+  if (!decimal.test(userIdText)) return fail('MALFORMED_FIELD', 'USER_ID');
+  const receivedDomainHash = fieldOf(fields, 'DOMAIN_HASH')!;
+  const receivedUserHash = fieldOf(fields, 'USER_HASH')!;
+  const expectedDomainHash = md5Hex(domain.hostname + secret);
+  const expectedUserHash = md5Hex(userIdText + secret);
+  if (!digestEqual(expectedDomainHash, receivedDomainHash))
+    return fail('DOMAIN_HASH_MISMATCH', 'DOMAIN_HASH');
+  if (!digestEqual(expectedUserHash, receivedUserHash)) return fail('USER_HASH_MISMATCH', 'USER_HASH');
+  if (options.referer !== undefined) {
+    if (options.referer === null || options.referer === '') return fail('REFERER_MISSING', 'referer');
+    if (!refererFromOrigin(options.referer, domain.origin)) return fail('REFERER_MISMATCH', 'referer');
+  }
+  return {
+    ok: true,
+    launch: { domain: domain.origin, userId: Number(userIdText), unverified: unverifiedOf(fields) },
+  };
+}
+
+/**
+ * Checks the `auth[application_token]` of an install/uninstall event against the stored one, in constant
+ * time. False for any missing or non-string value.
+ */
+export function verifyApplicationToken(received: unknown, stored: unknown): boolean {
+  if (typeof received !== 'string' || typeof stored !== 'string' || stored === '' || received === '')
+    return false;
+  return constantTimeEqual(received, stored);
+}
