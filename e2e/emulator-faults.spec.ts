@@ -76,7 +76,12 @@ test('the Faults panel shows the live values, applies edits and names a bad valu
   await expect(panel.getByTestId('fault-current-latencyMs')).toHaveText('400');
   await expect(panel.getByTestId('fault-current-tokenTtlSeconds')).toHaveText('90');
   // Only edited fields are sent: the 503 counter set above is untouched.
-  expect(portal.emulator.runtime.faults).toEqual({ latencyMs: 400, fail503Count: 2, tokenTtlSeconds: 90 });
+  expect(portal.emulator.runtime.faults).toEqual({
+    latencyMs: 400,
+    fail503Count: 2,
+    tokenTtlSeconds: 90,
+    operatingMsPerCall: 0,
+  });
   expect(portal.emulator.applicationToken(1).expires_in).toBe(90);
 
   // The switches act on REST: two forced 503s (the counter runs down on screen), each call 400 ms late.

@@ -45,7 +45,12 @@ test('Reset asks first, then brings the portal and the shell back to the seed', 
   await page.getByTestId('faults-toggle').click();
   await expect(page.getByTestId('fault-current-latencyMs')).toHaveText('0');
   await expect(page.getByTestId('fault-current-fail503Count')).toHaveText('0');
-  expect(portal.emulator.runtime.faults).toEqual({ latencyMs: 0, fail503Count: 0, tokenTtlSeconds: 3600 });
+  expect(portal.emulator.runtime.faults).toEqual({
+    latencyMs: 0,
+    fail503Count: 0,
+    tokenTtlSeconds: 3600,
+    operatingMsPerCall: 0,
+  });
   expect(portal.emulator.state.bindings).toEqual([]);
   expect(portal.emulator.state.messages.some((m) => m.text === 'Written before the reset')).toBe(false);
 });

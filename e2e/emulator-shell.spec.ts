@@ -169,38 +169,65 @@ test("the chat textarea is read and written through the SDK's own messages", asy
   await expect(page.getByTestId('message-input')).toHaveValue('Only');
 });
 
-test('placementBindEvent answers again on each new message; resize is refused only in the slider', async ({
+// HOST-PROTOCOL.md §4: a portal's IM placements report no events (getInterface → event: []).
+test('placementBindEvent is never answered by default, as on a portal, and the inspector says why', async ({
   shell,
 }) => {
   const { page } = shell;
   await shell.openChat('chat12');
   await shell.openPlacement('IM_TEXTAREA', 'SDK probe');
   await expect(shell.frameOf('IM_TEXTAREA').getByTestId('status')).toHaveText('ready');
+  await expect(
+    shell.inspector.getByText(/no reply: a portal's IM placements report no events/),
+  ).toBeVisible();
   const popup = await shell.frameHandle('IM_TEXTAREA');
-  expect(await popup.evaluate(() => window.probe.send('resizeWindow', { width: 420, height: 300 }))).toBe(
-    '{"width":420,"height":300}',
-  );
-
-  await page.getByTestId('message-input').fill('Event please');
+  await page.getByTestId('message-input').fill('No event please');
   await page.getByTestId('message-input').press('Enter');
-  await expect
-    .poll(() => popup.evaluate(() => JSON.stringify(window.probe.events ?? [])))
-    .toContain('Event please');
+  await expect(page.getByTestId('message').filter({ hasText: 'No event please' })).toBeVisible();
+  // Replies to one frame arrive in order: an event posted for that message would precede this answer.
+  expect(await popup.evaluate(() => window.probe.send('getInterface'))).toBe('{"command":[],"event":[]}');
+  expect(await popup.evaluate(() => JSON.stringify(window.probe.events ?? []))).toBe('[]');
+});
 
-  await shell.openPlacement('IM_CONTEXT_MENU', 'SDK probe');
-  await expect(shell.frameOf('IM_CONTEXT_MENU').getByTestId('status')).toHaveText('ready');
-  await expect(shell.frameOf('IM_CONTEXT_MENU').getByTestId('placement')).toContainText('"messageId"');
-  const slider = await shell.frameHandle('IM_CONTEXT_MENU');
-  expect(
-    await slider.evaluate(() =>
-      window.probe.send('resizeWindow', { width: 420, height: 300 }, undefined, 1000),
-    ),
-  ).toBeNull();
-  expect(
-    await slider.evaluate(() => window.probe.send('setTitle', { title: 'x' }, undefined, 500)),
-  ).toBeNull();
-  await expect(shell.inspector.getByText(/resizeWindow is refused in IM_CONTEXT_MENU/)).toBeVisible();
-  await expect(shell.inspector.getByText(/setTitle is refused in IM placements/)).toBeVisible();
+test.describe('with the placementEvents development aid', () => {
+  test.use({ devAids: { placementEvents: true } });
+
+  test('placementBindEvent answers again on each new message; resize is refused only in the slider', async ({
+    shell,
+  }) => {
+    const { page } = shell;
+    await shell.openChat('chat12');
+    await shell.openPlacement('IM_TEXTAREA', 'SDK probe');
+    await expect(shell.frameOf('IM_TEXTAREA').getByTestId('status')).toHaveText('ready');
+    const popup = await shell.frameHandle('IM_TEXTAREA');
+    expect(await popup.evaluate(() => window.probe.send('resizeWindow', { width: 420, height: 300 }))).toBe(
+      '{"width":420,"height":300}',
+    );
+
+    await page.getByTestId('message-input').fill('Event please');
+    await page.getByTestId('message-input').press('Enter');
+    await expect
+      .poll(() => popup.evaluate(() => JSON.stringify(window.probe.events ?? [])))
+      .toContain('Event please');
+    await expect(
+      shell.inspector.getByText(/development aid placementEvents — not a portal behaviour/).first(),
+    ).toBeVisible();
+
+    await shell.openPlacement('IM_CONTEXT_MENU', 'SDK probe');
+    await expect(shell.frameOf('IM_CONTEXT_MENU').getByTestId('status')).toHaveText('ready');
+    await expect(shell.frameOf('IM_CONTEXT_MENU').getByTestId('placement')).toContainText('"messageId"');
+    const slider = await shell.frameHandle('IM_CONTEXT_MENU');
+    expect(
+      await slider.evaluate(() =>
+        window.probe.send('resizeWindow', { width: 420, height: 300 }, undefined, 1000),
+      ),
+    ).toBeNull();
+    expect(
+      await slider.evaluate(() => window.probe.send('setTitle', { title: 'x' }, undefined, 500)),
+    ).toBeNull();
+    await expect(shell.inspector.getByText(/resizeWindow is refused in IM_CONTEXT_MENU/)).toBeVisible();
+    await expect(shell.inspector.getByText(/setTitle is refused in IM placements/)).toBeVisible();
+  });
 });
 
 test('selectUser opens a picker and answers with the choice; imOpenMessenger opens the dialog without a reply', async ({

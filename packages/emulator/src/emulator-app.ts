@@ -1,6 +1,7 @@
 /** The emulator's Hono app on one origin: REST, OAuth, the shell's private API and the shell itself. */
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { type DevAids, requireDevAids } from './dev-aids.js';
 import { type Faults, requireFaults } from './faults.js';
 import { shellRoutes } from './hosting/shell-hosting.js';
 import { oauthRoutes } from './oauth-routes.js';
@@ -33,6 +34,8 @@ export interface PortalOptions {
    * calls answered 503 QUERY_LIMIT_EXCEEDED, the lifetime of new tokens. Default 0, 0, 3600.
    */
   readonly faults?: Partial<Faults>;
+  /** Behaviour a portal lacks, switched on for this emulator (all off by default). */
+  readonly devAids?: Partial<DevAids>;
   /** Serve the shell at `/`; default true. */
   readonly shell?: boolean;
 }
@@ -65,6 +68,7 @@ export function createEmulatorApp(
     rateLimit: options.rateLimit ?? defaultRateLimit,
     installHandler: options.installHandler ?? null,
     ...(options.faults === undefined ? {} : { faults: requireFaults(options.faults, 'faults') }),
+    ...(options.devAids === undefined ? {} : { devAids: requireDevAids(options.devAids, 'devAids') }),
   });
   const app = new Hono();
   app.route('/rest', restRoutes(runtime));

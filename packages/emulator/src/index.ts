@@ -4,6 +4,7 @@
  */
 import { type ListeningServer, listenServer } from '@imkit/server/hosting';
 import { type ApplicationToken, issueApplicationToken } from './application-token.js';
+import { type DevAids, requireDevAids } from './dev-aids.js';
 import { createEmulatorApp, type PortalOptions } from './emulator-app.js';
 import { type Faults, requireFaults } from './faults.js';
 import { appHostingRoutes, type ServeAppsOptions } from './hosting/app-hosting.js';
@@ -12,6 +13,7 @@ import type { EmulatorRuntime } from './runtime.js';
 import type { PortalState, Scope } from './state/portal-state.js';
 
 export type { ApplicationToken } from './application-token.js';
+export type { DevAids } from './dev-aids.js';
 export { createEmulatorApp, defaultStateFile, type PortalOptions } from './emulator-app.js';
 export type { Faults } from './faults.js';
 export type { ServeAppsOptions } from './hosting/app-hosting.js';
@@ -46,6 +48,8 @@ export interface RunningEmulator {
    * panel does; returns the current values. A bad value is a TypeError naming the field.
    */
   setFaults(faults: Partial<Faults>): Faults;
+  /** Switches development aids (behaviour a portal lacks, all off by default); returns every value. */
+  setDevAids(devAids: Partial<DevAids>): DevAids;
   /** The live portal state (read it in tests; change it only through REST or the private API). */
   readonly state: PortalState;
   readonly runtime: EmulatorRuntime;
@@ -108,6 +112,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return `${origin}/rest/${hook.userId}/${hook.code}/`;
     },
     setFaults: (faults) => runtime.setFaults(requireFaults(faults, 'setFaults')),
+    setDevAids: (devAids) => runtime.setDevAids(requireDevAids(devAids, 'setDevAids')),
     get state() {
       return runtime.state;
     },

@@ -28,7 +28,7 @@ import {
   type Locator,
   type Page,
 } from '@playwright/test';
-import { type Faults, type RunningEmulator, startEmulator } from './index.js';
+import { type DevAids, type Faults, type RunningEmulator, startEmulator } from './index.js';
 import { defaultRateLimit, type RateLimit } from './rest/leaky-bucket.js';
 
 export { expect };
@@ -98,6 +98,8 @@ interface TestFixtures {
    * per source address). A test that needs it off sets `false` and says why.
    */
   rateLimit: RateLimit | false;
+  /** Development aids for this test (behaviour a portal lacks, e.g. `{ placementEvents: true }`); default none. */
+  devAids: Partial<DevAids>;
   portal: EmulatorPortal;
   shell: ShellDriver;
 }
@@ -204,6 +206,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   installed: [true, { option: true }],
   faults: [{}, { option: true }],
   rateLimit: [defaultRateLimit, { option: true }],
+  devAids: [{}, { option: true }],
 
   builtTestPages: [
     async ({ testPages }, use) => {
@@ -223,7 +226,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   portal: async (
-    { builtTestPages, appDeclarations, placementBinder, extraPlacements, installed, faults, rateLimit },
+    {
+      builtTestPages,
+      appDeclarations,
+      placementBinder,
+      extraPlacements,
+      installed,
+      faults,
+      rateLimit,
+      devAids,
+    },
     use,
   ) => {
     const dirs: Record<string, string> = { ...builtTestPages };
@@ -234,6 +246,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       port: 0,
       stateFile: null,
       rateLimit,
+      devAids,
       installed,
       serveApps: { dirs, port: 0, ...(withInstallPage ? { installPage: 'install' } : {}) },
     });

@@ -2,6 +2,8 @@
  * What every route of a running emulator shares: the state store, the event hub, fault switches, the
  * rate limiter and the frames launched so far. `origin` is set once the server listens.
  */
+
+import { type DevAids, defaultDevAids } from './dev-aids.js';
 import { EventHub } from './event-hub.js';
 import { defaultFaults, type Faults } from './faults.js';
 import { FrameSessions } from './private-api/frame-sessions.js';
@@ -16,6 +18,8 @@ export interface RuntimeOptions {
   readonly installHandler: string | null;
   /** Fault switches at start (and after a reset); checked by the caller. */
   readonly faults?: Partial<Faults>;
+  /** Development aids switched on at start (and after a reset); all off by default. */
+  readonly devAids?: Partial<DevAids>;
 }
 
 export class EmulatorRuntime {
@@ -23,6 +27,9 @@ export class EmulatorRuntime {
   readonly events = new EventHub();
   readonly faults: Faults;
   readonly #initialFaults: Readonly<Faults>;
+  /** Behaviour a portal lacks, each off unless switched on (see dev-aids.ts). */
+  readonly devAids: DevAids;
+  readonly #initialDevAids: Readonly<DevAids>;
   readonly rateLimiter: LeakyBucket | null;
   /** The host's per-method operating-time limit (always on, as on a portal). */
   readonly operating = new OperatingClock();
@@ -37,6 +44,8 @@ export class EmulatorRuntime {
     this.installHandler = options.installHandler;
     this.#initialFaults = { ...defaultFaults, ...options.faults };
     this.faults = { ...this.#initialFaults };
+    this.#initialDevAids = { ...defaultDevAids, ...options.devAids };
+    this.devAids = { ...this.#initialDevAids };
     this.rateLimiter = options.rateLimit === false ? null : new LeakyBucket(options.rateLimit);
   }
 
@@ -62,6 +71,13 @@ export class EmulatorRuntime {
     return { ...this.faults };
   }
 
+  /** Switches development aids (already checked) and tells the shell; returns the current values. */
+  setDevAids(update: Partial<DevAids>): DevAids {
+    Object.assign(this.devAids, update);
+    this.events.emit('state', { at: Date.now() });
+    return { ...this.devAids };
+  }
+
   /** Back to the seed, the fault switches the emulator started with, no frames and an empty rate limiter. */
   resetAll(): void {
     this.store.reset();
@@ -69,6 +85,7 @@ export class EmulatorRuntime {
     this.rateLimiter?.clear();
     this.operating.clear();
     Object.assign(this.faults, this.#initialFaults);
+    Object.assign(this.devAids, this.#initialDevAids);
     this.events.emit('state', { at: Date.now(), reset: true });
   }
 }

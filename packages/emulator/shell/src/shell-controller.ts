@@ -3,7 +3,14 @@
  * the frame host and the legacy host on the window's `message` event, and the traffic inspector.
  */
 import { type PlacementSpec, placementCatalog } from '@imkit/frame/placements';
-import type { BindingView, Faults, LegacyAppView, MessageEventData } from '../../src/private-api/contract.js';
+import { defaultDevAids } from '../../src/dev-aids.js';
+import type {
+  BindingView,
+  DevAids,
+  Faults,
+  LegacyAppView,
+  MessageEventData,
+} from '../../src/private-api/contract.js';
 import { FrameHost, type HostUi, type PickedUser } from './host/frame-host.js';
 import { FrameRegistry, type FrameSurface, type OpenedFrame, originOf } from './host/opened-frame.js';
 import type { TextareaTarget } from './host/textarea-commands.js';
@@ -128,6 +135,17 @@ export class ShellController {
     this.#dropClosedFrames();
     await this.refresh();
     this.notify('The portal was reset to its seed');
+  }
+
+  /** `POST dev-aids`; resolves with an error text, or null once applied. */
+  async setDevAids(change: Partial<DevAids>): Promise<string | null> {
+    try {
+      await portalApi.setDevAids(change);
+      await this.refresh();
+      return null;
+    } catch (error) {
+      return errorText(error);
+    }
   }
 
   /** `POST faults`; resolves with an error text for the Faults panel, or null once applied. */
@@ -355,6 +373,7 @@ export class ShellController {
         return true;
       },
       pickUsers: (multiple) => this.#pickUsers(multiple),
+      devAids: () => this.store.get().portal?.devAids ?? defaultDevAids,
       textarea: () => this.#textareaTarget(),
     };
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { DevAids } from '../../src/private-api/contract.js';
 import { FrameHost, type HostUi } from '../src/host/frame-host.js';
 import { FrameRegistry, type OpenedFrame } from '../src/host/opened-frame.js';
 import type { TrafficInput } from '../src/inspector/traffic-log.js';
@@ -7,7 +8,7 @@ import { type FakeWindow, fakeWindow, openedFrame } from './frame-doubles.js';
 const sid = 'a'.repeat(32);
 const origin = 'http://127.0.0.1:5173';
 
-function setup(frameOverrides: Partial<OpenedFrame> = {}) {
+function setup(frameOverrides: Partial<OpenedFrame> = {}, devAids: DevAids = { placementEvents: true }) {
   const window = fakeWindow();
   const registry = new FrameRegistry();
   registry.add(openedFrame({ window, ...frameOverrides }));
@@ -24,6 +25,7 @@ function setup(frameOverrides: Partial<OpenedFrame> = {}) {
     openPath: (path) => path.includes('IM_DIALOG='),
     pickUsers: vi.fn(async () => [{ id: '3', name: 'Ann', photo: '' }]),
     textarea: () => ({ dialogId: 'chat1', input: { read: () => text, write: (next) => (text = next) } }),
+    devAids: () => devAids,
   };
   const host = new FrameHost(registry, ui, (entry) => log.push(entry));
   const send = async (data: unknown, from: FakeWindow = window, fromOrigin = origin) => {
@@ -88,7 +90,16 @@ describe('FrameHost', () => {
     ]);
   });
 
-  it('answers a placementBindEvent callback again on every event', async () => {
+  // HOST-PROTOCOL.md §4: IM placements report no events (getInterface → event: []).
+  it('never answers placementBindEvent unless the development aid is on', async () => {
+    const { window, send, host, log } = setup({}, { placementEvents: false });
+    await send(`placementBindEvent:{"event":"message"}:ev1:${sid}`);
+    expect(host.emit('message', { messageId: '1' })).toBe(0);
+    expect(window.posted).toEqual([]);
+    expect(log.at(-1)?.note).toMatch(/no reply: a portal's IM placements report no events/);
+  });
+
+  it('answers a placementBindEvent callback again on every event with the aid on', async () => {
     const { window, send, host } = setup();
     await send(`placementBindEvent:{"event":"message"}:ev1:${sid}`);
     expect(window.posted).toEqual([]);

@@ -4,6 +4,7 @@
  * and the shell imports them (type-only), so neither side re-declares or guesses the other's fields.
  */
 import type { ChatType, PlacementSpec } from '@imkit/frame/placements';
+import type { DevAids } from '../dev-aids.js';
 import type { Faults } from '../faults.js';
 import type { TrafficEntry } from '../rest/rest-routes.js';
 import type {
@@ -14,6 +15,7 @@ import type {
   PortalMessage,
 } from '../state/portal-state.js';
 
+export type { DevAids } from '../dev-aids.js';
 export type { Faults } from '../faults.js';
 export type { TrafficEntry } from '../rest/rest-routes.js';
 export type { PortalMessage } from '../state/portal-state.js';
@@ -86,6 +88,8 @@ export interface StateView {
   readonly bindings: readonly BindingView[];
   readonly legacyApps: readonly LegacyAppView[];
   readonly faults: Faults;
+  /** Development aids that are on: behaviour a portal does not have (dev-aids.ts). */
+  readonly devAids: DevAids;
 }
 
 /** `GET chats/:dialogId/messages`. */

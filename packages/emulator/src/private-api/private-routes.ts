@@ -5,6 +5,7 @@
 import { type Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { issueApplicationToken } from '../application-token.js';
+import { checkDevAids, devAidNotes } from '../dev-aids.js';
 import { checkFaults } from '../faults.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import { displayName, findUser, openDialog } from '../state/portal-queries.js';
@@ -143,6 +144,13 @@ export function privateRoutes(runtime: EmulatorRuntime): Hono {
     if (!checked.ok)
       throw new PrivateApiError(400, 'BAD_FIELD', `${checked.field} must be ${checked.rule}`, checked.field);
     return c.json(runtime.setFaults(checked.faults));
+  });
+
+  app.post('/dev-aids', async (c) => {
+    const checked = checkDevAids(await jsonBody(c));
+    if (!checked.ok)
+      throw new PrivateApiError(400, 'BAD_FIELD', `${checked.field} must be ${checked.rule}`, checked.field);
+    return c.json({ devAids: runtime.setDevAids(checked.devAids), notPortalBehaviour: devAidNotes });
   });
 
   app.get('/token', (c) => {

@@ -72,5 +72,6 @@ export function stateView(runtime: EmulatorRuntime): StateView {
     bindings,
     legacyApps: state.legacyApps.map(({ hash: _hash, ...app }) => app),
     faults: { ...runtime.faults },
+    devAids: { ...runtime.devAids },
   };
 }

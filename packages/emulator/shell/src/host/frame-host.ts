@@ -3,8 +3,10 @@
  * (source, origin, appSid), routed (portal state, shell UI, refused, unknown) and answered with
  * `encodeReply` to the frame's handler origin, or deliberately not answered where the real host is silent.
  */
+
 import type { FrameCommand } from '@imkit/frame/protocol';
 import { encodeReply } from '@imkit/frame/protocol';
+import type { DevAids } from '../../../src/private-api/contract.js';
 import type { TrafficInput } from '../inspector/traffic-log.js';
 import type { PortalCommandAnswer } from '../portal/portal-api.js';
 import { isObject } from '../portal/read-fields.js';
@@ -39,6 +41,8 @@ export interface HostUi {
   /** Shows the user picker; null when cancelled. */
   pickUsers(multiple: boolean): Promise<PickedUser[] | null>;
   textarea(): TextareaTarget;
+  /** The development aids that are on (behaviour a portal lacks). */
+  devAids(): DevAids;
 }
 
 export type TrafficSink = (entry: TrafficInput) => void;
@@ -94,6 +98,7 @@ export class FrameHost {
   /** Answers every `placementBindEvent` subscriber of `event` again; returns how many were answered. */
   emit(event: string, data: unknown, accepts: (frame: OpenedFrame) => boolean = () => true): number {
     let answered = 0;
+    if (!this.#ui.devAids().placementEvents) return 0;
     for (const subscription of this.events.subscribers(event)) {
       const frame = this.#registry.get(subscription.frameKey);
       if (!frame || !accepts(frame)) continue;
@@ -102,7 +107,7 @@ export class FrameHost {
         subscription.callback,
         data,
         `event ${event}`,
-        'emulator event (see README: events)',
+        'development aid placementEvents — not a portal behaviour',
       );
       answered++;
     }
@@ -208,6 +213,17 @@ export class FrameHost {
         this.#silent(frame, command, raw, `${command.method} is not emulated here (no reply)`);
         return;
       case 'placementBindEvent': {
+        // A portal's IM placements report no events (getInterface → event: []), so by default the
+        // subscription is never answered. The development aid answers `message`, marked as such.
+        if (!this.#ui.devAids().placementEvents) {
+          this.#silent(
+            frame,
+            command,
+            raw,
+            "no reply: a portal's IM placements report no events (development aid placementEvents is off)",
+          );
+          return;
+        }
         const event = stringParam(params, 'event');
         if (event) this.events.bind(frame.key, event, command.callback);
         return;

@@ -6,6 +6,7 @@
 
 import type {
   ChatMessagesView,
+  DevAids,
   Faults,
   FrameAnswer,
   FrameLaunch,
@@ -93,6 +94,9 @@ export const portalApi = {
   /** `POST faults` with the switches to change; answers every current value. */
   setFaults(change: Partial<Faults>): Promise<Faults> {
     return request<Faults>('faults', change);
+  },
+  setDevAids(change: Partial<DevAids>): Promise<unknown> {
+    return request<unknown>('dev-aids', change);
   },
   async frameCommand(appSid: string, method: string, params: unknown): Promise<PortalCommandAnswer> {
     const answer = await request<FrameAnswer>('frame', { appSid, method, params });

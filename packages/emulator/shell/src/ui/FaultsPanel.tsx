@@ -5,6 +5,7 @@
  * the fields you edit are sent (`POST faults`), so a 503 counter that is running down is not re-armed.
  */
 import { useState } from 'preact/hooks';
+import { devAidNotes } from '../../../src/dev-aids.js';
 import { faultLimits } from '../../../src/faults.js';
 import type { Faults } from '../../../src/private-api/contract.js';
 import { useController, useModel } from './shell-context.js';
@@ -52,7 +53,12 @@ export function FaultsPanel() {
   const [error, setError] = useState<string | null>(null);
   if (!portal) return null;
   const { faults } = portal;
-  const active = faults.latencyMs > 0 || faults.fail503Count > 0 || faults.tokenTtlSeconds !== 3600;
+  const active =
+    faults.latencyMs > 0 ||
+    faults.fail503Count > 0 ||
+    faults.tokenTtlSeconds !== 3600 ||
+    faults.operatingMsPerCall > 0 ||
+    portal.devAids.placementEvents;
   const apply = async () => {
     const read = readDrafts(drafts);
     if ('error' in read) {
@@ -97,6 +103,23 @@ export function FaultsPanel() {
               </label>
             );
           })}
+          <h2>Development aids</h2>
+          <p class="muted">
+            Not portal behaviour: an app that relies on them works here and not on a portal.
+          </p>
+          <label class="fault-row dev-aid">
+            <input
+              type="checkbox"
+              data-testid="dev-aid-placementEvents"
+              checked={portal.devAids.placementEvents}
+              onChange={(event) =>
+                void controller
+                  .setDevAids({ placementEvents: event.currentTarget.checked })
+                  .then((failure) => setError(failure))
+              }
+            />
+            <span>{devAidNotes.placementEvents}</span>
+          </label>
           {error && (
             <p class="fault-error" role="alert" data-testid="faults-error">
               {error}

@@ -1,0 +1,50 @@
+/**
+ * Development aids: behaviour a Bitrix24 portal does not have, kept because it helps while developing.
+ * Each is off unless switched on (`startEmulator({ devAids })`, the fixture's `devAids` option,
+ * `POST /emulator/api/dev-aids`, or the shell's Faults panel), and is marked as not a portal behaviour
+ * wherever it shows: the state (`devAids`), the inspector and the panel.
+ */
+export interface DevAids {
+  /**
+   * `placementBindEvent('message')` answered again on each new message of the open chat. On a portal the
+   * IM placements report no events (`getInterface` → `{command: [], event: []}`, HOST-PROTOCOL.md §4).
+   */
+  placementEvents: boolean;
+}
+
+export const defaultDevAids: Readonly<DevAids> = { placementEvents: false };
+
+/** What each aid does that a portal does not; shown in the panel and the inspector. */
+export const devAidNotes: Readonly<Record<keyof DevAids, string>> = {
+  placementEvents:
+    "placementBindEvent('message') is answered on each new chat message — a portal's IM placements report no events",
+};
+
+export type DevAidsCheck =
+  | { ok: true; devAids: Partial<DevAids> }
+  | { ok: false; field: string; rule: string };
+
+/** Checks a partial update; every given field must be a known aid with a boolean value. */
+export function checkDevAids(input: unknown): DevAidsCheck {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { ok: false, field: 'body', rule: 'a JSON object' };
+  const out: Partial<DevAids> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (!(key in defaultDevAids)) return { ok: false, field: key, rule: 'a known development aid' };
+    if (typeof value !== 'boolean') return { ok: false, field: key, rule: 'true or false' };
+    out[key as keyof DevAids] = value;
+  }
+  return { ok: true, devAids: out };
+}
+
+/** An update given in code; a TypeError names the bad field. */
+export function requireDevAids(input: unknown, where: string): Partial<DevAids> {
+  const checked = checkDevAids(input);
+  if (!checked.ok)
+    throw new TypeError(
+      checked.field === 'body'
+        ? `${where} must be ${checked.rule}`
+        : `${where}.${checked.field} must be ${checked.rule}`,
+    );
+  return checked.devAids;
+}
