@@ -50,6 +50,8 @@ test('a legacy chat app gets its init on every load and its actions are carried 
   await expect(page.getByTestId('message').filter({ hasText: 'legacy says hi' })).toBeVisible();
 
   await frame.evaluate(() => location.reload());
+  // The old document's init may still be on screen until the reload lands: wait for the new one.
+  await expect(frameLocator.getByTestId('init')).not.toContainText(String(first?.uniqueLoadId));
   await expect(frameLocator.getByTestId('init')).toContainText('"action":"init"');
   frame = await legacyFrame(page);
   const second = await frame.evaluate(() => window.legacy.inits[0]);

@@ -272,7 +272,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   shell: async ({ page, portal }, use) => {
     await page.goto(portal.emulator.url);
-    await expect(page.getByTestId('shell')).toHaveAttribute('data-ready', 'true');
+    // The first load fetches the shell's bundle and the portal state: seconds on a busy machine.
+    await expect(page.getByTestId('shell')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
     const driver: ShellDriver = {
       page,
       inspector: page.getByTestId('inspector'),

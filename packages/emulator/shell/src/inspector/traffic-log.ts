@@ -23,7 +23,8 @@ export interface TrafficEntry {
   readonly note?: string;
 }
 
-export type TrafficInput = Omit<TrafficEntry, 'id' | 'at'>;
+/** `at` is when it happened, when that is known and earlier than its arrival (REST calls come by SSE). */
+export type TrafficInput = Omit<TrafficEntry, 'id' | 'at'> & { readonly at?: number };
 
 const maxEntries = 500;
 
@@ -32,9 +33,17 @@ export class TrafficLog {
   #nextId = 1;
   readonly #listeners = new Set<() => void>();
 
+  /**
+   * Adds an entry in the order things happened: a REST call reported late by SSE goes before the frame
+   * messages the shell saw after it started (so "401, then refreshAuth, then the retry" reads in order).
+   */
   add(input: TrafficInput): TrafficEntry {
-    const entry: TrafficEntry = { ...input, id: this.#nextId++, at: Date.now() };
-    this.#entries = [...this.#entries.slice(-(maxEntries - 1)), entry];
+    const now = Date.now();
+    const entry: TrafficEntry = { ...input, id: this.#nextId++, at: Math.min(input.at ?? now, now) };
+    const kept = this.#entries.slice(-(maxEntries - 1));
+    let index = kept.length;
+    while (index > 0 && kept[index - 1]!.at > entry.at) index--;
+    this.#entries = [...kept.slice(0, index), entry, ...kept.slice(index)];
     for (const listener of this.#listeners) listener();
     return entry;
   }

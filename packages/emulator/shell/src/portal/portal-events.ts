@@ -43,6 +43,7 @@ export function readTrafficEvent(data: string): TrafficInput {
     note = `⚠ ${error} with HTTP ${call.status}: a client that checks only the status misses it`;
   return {
     kind: 'rest',
+    at: call.at,
     label: `${call.method} → ${call.status}`,
     source: `auth: ${call.auth}`,
     payload: call.params,
