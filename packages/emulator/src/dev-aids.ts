@@ -10,14 +10,22 @@ export interface DevAids {
    * IM placements report no events (`getInterface` → `{command: [], event: []}`, HOST-PROTOCOL.md §4).
    */
   placementEvents: boolean;
+  /**
+   * The placement launch body also carries `SERVER_ENDPOINT`, `APPLICATION_TOKEN` and `APPLICATION_SCOPE`,
+   * as the docs list them; HOST-PROTOCOL.md §3 reads them as documented only, so they are off by default.
+   * Switch on to test an app or server that relies on them (or must not break on them).
+   */
+  docsLaunchFields: boolean;
 }
 
-export const defaultDevAids: Readonly<DevAids> = { placementEvents: false };
+export const defaultDevAids: Readonly<DevAids> = { placementEvents: false, docsLaunchFields: false };
 
 /** What each aid does that a portal does not; shown in the panel and the inspector. */
 export const devAidNotes: Readonly<Record<keyof DevAids, string>> = {
   placementEvents:
     "placementBindEvent('message') is answered on each new chat message — a portal's IM placements report no events",
+  docsLaunchFields:
+    'placement launches also post SERVER_ENDPOINT, APPLICATION_TOKEN and APPLICATION_SCOPE — listed by the docs, not seen from the running host',
 };
 
 export type DevAidsCheck =

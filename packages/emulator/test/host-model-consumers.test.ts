@@ -83,7 +83,7 @@ describe('the frame command table and its consumers', () => {
         openPath: () => true,
         pickUsers: async () => [{ id: '3', name: 'Ann', photo: '' }],
         textarea: () => ({ dialogId: 'chat1', input: { read: () => '', write: () => {} } }),
-        devAids: () => ({ placementEvents: false }),
+        devAids: () => ({ placementEvents: false, docsLaunchFields: false }),
       };
       const host = new FrameHost(registry, ui, (entry) => log.push(entry));
       const params = method === 'placementBindEvent' ? { event: 'onX' } : { dialogId: 'chat1' };

@@ -50,6 +50,31 @@ describe('GET state', () => {
 });
 
 describe('POST launch', () => {
+  // HOST-PROTOCOL.md §3 lists SERVER_ENDPOINT, APPLICATION_TOKEN, APPLICATION_SCOPE as documented only.
+  it('sends the docs-only launch fields only when the docsLaunchFields switch is on', async () => {
+    const { api, runtime } = await withBindings();
+    const plain = (await api('launch', { bindingId: 1, dialogId: 'chat12' })).body as Launch;
+    for (const key of ['SERVER_ENDPOINT', 'APPLICATION_TOKEN', 'APPLICATION_SCOPE'])
+      expect(plain.fields, key).not.toHaveProperty(key);
+    const switched = await api('dev-aids', { docsLaunchFields: true });
+    expect(switched.body).toMatchObject({
+      devAids: { docsLaunchFields: true, placementEvents: false },
+      notPortalBehaviour: { docsLaunchFields: expect.stringContaining('listed by the docs') },
+    });
+    const withDocs = (await api('launch', { bindingId: 1, dialogId: 'chat12' })).body as Launch;
+    expect(withDocs.fields).toMatchObject({
+      SERVER_ENDPOINT: `${runtime.origin}/rest/`,
+      APPLICATION_TOKEN: runtime.state.portal.applicationToken,
+      APPLICATION_SCOPE: expect.stringContaining('placement'),
+    });
+    expect((await api('dev-aids', { docsLaunchFields: 'yes' })).body).toMatchObject({
+      field: 'docsLaunchFields',
+    });
+    expect((await api('state')).body.devAids).toEqual({ placementEvents: false, docsLaunchFields: true });
+    await api('reset', {});
+    expect((await api('state')).body.devAids).toEqual({ placementEvents: false, docsLaunchFields: false });
+  });
+
   it('mints the frame token and builds the form POST like the host', async () => {
     const { api, rest } = await withBindings();
     const r = await api('launch', { bindingId: 1, dialogId: 'chat12' });

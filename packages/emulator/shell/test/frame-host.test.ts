@@ -8,7 +8,10 @@ import { type FakeWindow, fakeWindow, openedFrame } from './frame-doubles.js';
 const sid = 'a'.repeat(32);
 const origin = 'http://127.0.0.1:5173';
 
-function setup(frameOverrides: Partial<OpenedFrame> = {}, devAids: DevAids = { placementEvents: true }) {
+function setup(
+  frameOverrides: Partial<OpenedFrame> = {},
+  devAids: DevAids = { placementEvents: true, docsLaunchFields: false },
+) {
   const window = fakeWindow();
   const registry = new FrameRegistry();
   registry.add(openedFrame({ window, ...frameOverrides }));
@@ -92,7 +95,7 @@ describe('FrameHost', () => {
 
   // HOST-PROTOCOL.md §4: IM placements report no events (getInterface → event: []).
   it('never answers placementBindEvent unless the development aid is on', async () => {
-    const { window, send, host, log } = setup({}, { placementEvents: false });
+    const { window, send, host, log } = setup({}, { placementEvents: false, docsLaunchFields: false });
     await send(`placementBindEvent:{"event":"message"}:ev1:${sid}`);
     expect(host.emit('message', { messageId: '1' })).toBe(0);
     expect(window.posted).toEqual([]);

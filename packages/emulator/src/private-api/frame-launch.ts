@@ -58,6 +58,14 @@ function launchFrame(
     ...(Object.keys(session.placementOptions).length > 0
       ? { PLACEMENT_OPTIONS: hostJson(session.placementOptions) }
       : {}),
+    // Listed by the docs only (HOST-PROTOCOL.md §3): sent when the docsLaunchFields switch is on.
+    ...(runtime.devAids.docsLaunchFields
+      ? {
+          SERVER_ENDPOINT: `${runtime.origin}/rest/`,
+          APPLICATION_TOKEN: runtime.state.portal.applicationToken,
+          APPLICATION_SCOPE: token.scopes.join(','),
+        }
+      : {}),
   };
   runtime.frames.add({ ...session, appSid, userId: user.id, token, handlerOrigin: origin });
   return {

@@ -7,7 +7,7 @@
 import { useState } from 'preact/hooks';
 import { devAidNotes } from '../../../src/dev-aids.js';
 import { faultLimits } from '../../../src/faults.js';
-import type { Faults } from '../../../src/private-api/contract.js';
+import type { DevAids, Faults } from '../../../src/private-api/contract.js';
 import { useController, useModel } from './shell-context.js';
 
 type FaultName = keyof Faults;
@@ -58,7 +58,7 @@ export function FaultsPanel() {
     faults.fail503Count > 0 ||
     faults.tokenTtlSeconds !== 3600 ||
     faults.operatingMsPerCall > 0 ||
-    portal.devAids.placementEvents;
+    Object.values(portal.devAids).some(Boolean);
   const apply = async () => {
     const read = readDrafts(drafts);
     if ('error' in read) {
@@ -107,19 +107,21 @@ export function FaultsPanel() {
           <p class="muted">
             Not portal behaviour: an app that relies on them works here and not on a portal.
           </p>
-          <label class="fault-row dev-aid">
-            <input
-              type="checkbox"
-              data-testid="dev-aid-placementEvents"
-              checked={portal.devAids.placementEvents}
-              onChange={(event) =>
-                void controller
-                  .setDevAids({ placementEvents: event.currentTarget.checked })
-                  .then((failure) => setError(failure))
-              }
-            />
-            <span>{devAidNotes.placementEvents}</span>
-          </label>
+          {(Object.keys(devAidNotes) as (keyof DevAids)[]).map((name) => (
+            <label key={name} class="fault-row dev-aid">
+              <input
+                type="checkbox"
+                data-testid={`dev-aid-${name}`}
+                checked={portal.devAids[name]}
+                onChange={(event) =>
+                  void controller
+                    .setDevAids({ [name]: event.currentTarget.checked })
+                    .then((failure) => setError(failure))
+                }
+              />
+              <span>{devAidNotes[name]}</span>
+            </label>
+          ))}
           {error && (
             <p class="fault-error" role="alert" data-testid="faults-error">
               {error}
