@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
-import { installAppPlacements, registerLegacySample } from '../src/install-apps.js';
+import { installAppPlacements, registerLegacySample } from '../src/dev/install-apps.js';
 
 let appsDir: string;
 let emulator: RunningEmulator;

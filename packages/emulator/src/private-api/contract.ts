@@ -4,22 +4,22 @@
  * and the shell imports them (type-only), so neither side re-declares or guesses the other's fields.
  */
 import type { ChatType, PlacementSpec } from '@imkit/frame/placements';
-import type { Faults } from '../faults.js';
-import type { TrafficEntry } from '../rest/rest-routes.js';
+import type { Faults } from '../portal/faults.js';
+import type { TrafficEntry } from '../portal/rest/rest-routes.js';
 import type {
   LegacyChatApp,
   OpenLineSession,
   PortalBinding,
   PortalChatKind,
   PortalMessage,
-} from '../state/portal-state.js';
+} from '../portal/state/portal-state.js';
 
-export type { Faults } from '../faults.js';
-export type { TrafficEntry } from '../rest/rest-routes.js';
-export type { PortalMessage } from '../state/portal-state.js';
-export type { FrameAnswer } from './frame-commands.js';
-export type { FrameLaunch } from './frame-launch.js';
-export type { LegacyLaunch } from './legacy-launch.js';
+export type { Faults } from '../portal/faults.js';
+export type { TrafficEntry } from '../portal/rest/rest-routes.js';
+export type { PortalMessage } from '../portal/state/portal-state.js';
+export type { FrameAnswer } from '../frame-host/frame-commands.js';
+export type { FrameLaunch } from '../frame-host/frame-launch.js';
+export type { LegacyLaunch } from '../frame-host/legacy-launch.js';
 
 export interface PortalInfoView {
   readonly domain: string;

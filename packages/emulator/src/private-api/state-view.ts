@@ -1,9 +1,9 @@
 /** `GET /emulator/api/state`: what the shell renders, for the current user. */
 import { placementCatalog } from '@imkit/frame/placements';
-import type { EmulatorRuntime } from '../runtime.js';
-import { chatTitle, chatTypeOf, dialogIdFor, displayName, findUser } from '../state/portal-queries.js';
-import type { PortalChat, PortalMessage, PortalState, PortalUser } from '../state/portal-state.js';
-import { bindingIdsForChat, legacyAppIdsForChat, visibleBindings } from './binding-visibility.js';
+import type { EmulatorRuntime } from '../portal/runtime.js';
+import { chatTitle, chatTypeOf, dialogIdFor, displayName, findUser } from '../portal/state/portal-queries.js';
+import type { PortalChat, PortalMessage, PortalState, PortalUser } from '../portal/state/portal-state.js';
+import { bindingIdsForChat, legacyAppIdsForChat, visibleBindings } from '../frame-host/binding-visibility.js';
 import type { ChatView, StateView } from './contract.js';
 
 export function currentUser(state: PortalState): PortalUser {

@@ -5,7 +5,7 @@
  * the fields you edit are sent (`POST faults`), so a 503 counter that is running down is not re-armed.
  */
 import { useState } from 'preact/hooks';
-import { faultLimits } from '../../../src/faults.js';
+import { faultLimits } from '../../../src/portal/faults.js';
 import type { Faults } from '../../../src/private-api/contract.js';
 import { useController, useModel } from './shell-context.js';
 
