@@ -3,18 +3,18 @@
  * OAuth, the shell's private API, the shell, and optionally built apps on a second origin.
  */
 import { type ListeningServer, listenServer } from '@imkit/server/hosting';
-import { type ApplicationToken, issueApplicationToken } from './portal/application-token.js';
 import { createEmulatorApp, type PortalOptions } from './emulator-app.js';
-import { type Faults, requireFaults } from './portal/faults.js';
 import { appHostingRoutes, type ServeAppsOptions } from './hosting/app-hosting.js';
 import { ensureShellBuilt } from './hosting/shell-hosting.js';
+import { type ApplicationToken, issueApplicationToken } from './portal/application-token.js';
+import { type Faults, requireFaults } from './portal/faults.js';
 import type { EmulatorRuntime } from './portal/runtime.js';
 import type { PortalState, Scope } from './portal/state/portal-state.js';
 
-export type { ApplicationToken } from './portal/application-token.js';
 export { createEmulatorApp, defaultStateFile, type PortalOptions } from './emulator-app.js';
-export type { Faults } from './portal/faults.js';
 export type { ServeAppsOptions } from './hosting/app-hosting.js';
+export type { ApplicationToken } from './portal/application-token.js';
+export type { Faults } from './portal/faults.js';
 export type { RateLimit } from './portal/leaky-bucket.js';
 export type { EmulatorRuntime } from './portal/runtime.js';
 export type * from './portal/state/portal-state.js';

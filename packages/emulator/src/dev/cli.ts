@@ -1,9 +1,10 @@
 /** `tsx src/dev/cli.ts`: runs the emulator (and optionally the built apps) until SIGINT/SIGTERM. */
+
+import { startEmulator } from '../index.js';
+import { closeOnSignals } from '../shutdown.js';
 import { builtAppDirs, repoAppsDir } from './apps-dir.js';
 import { cliUsage, parseCliArgs, UsageError } from './cli-args.js';
-import { startEmulator } from '../index.js';
 import { installAppPlacements, registerLegacySample } from './install-apps.js';
-import { closeOnSignals } from '../shutdown.js';
 
 async function main(): Promise<void> {
   const args = parseCliArgs(process.argv.slice(2));

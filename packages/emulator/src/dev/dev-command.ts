@@ -9,10 +9,10 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { createServer, type ViteDevServer } from 'vite';
-import { parseCliArgs, UsageError } from './cli-args.js';
 import { type RunningEmulator, startEmulator } from '../index.js';
-import { installAppPlacements, registerLegacySample } from './install-apps.js';
 import { closeOnSignals } from '../shutdown.js';
+import { parseCliArgs, UsageError } from './cli-args.js';
+import { installAppPlacements, registerLegacySample } from './install-apps.js';
 import { acceptHostPost } from './vite-plugin.js';
 
 export { UsageError } from './cli-args.js';

@@ -11,10 +11,10 @@ import {
   isFrameCommandAnsweredBy,
   type RefreshedAuth,
 } from '@imkit/frame/protocol';
+import type { FrameSession } from '../portal/frame-sessions.js';
 import type { EmulatorRuntime } from '../portal/runtime.js';
 import { findUser } from '../portal/state/portal-queries.js';
 import { mintToken } from '../portal/state/tokens.js';
-import type { FrameSession } from '../portal/frame-sessions.js';
 import { PrivateApiError } from './private-api-error.js';
 
 export type FrameAnswer = { readonly reply?: unknown } | { readonly silent: true };

@@ -5,14 +5,13 @@
  */
 import { hostJson, type PlacementSpec, placementCatalog } from '@imkit/frame/placements';
 import { formatLaunchQuery, type LaunchBody } from '@imkit/frame/protocol';
+import type { FrameSession } from '../portal/frame-sessions.js';
 import type { EmulatorRuntime } from '../portal/runtime.js';
-import { openDialog } from '../portal/state/portal-queries.js';
+import { currentUser, openDialog } from '../portal/state/portal-queries.js';
 import type { PortalChat } from '../portal/state/portal-state.js';
 import { mintToken, randomHex32 } from '../portal/state/tokens.js';
 import { isBindingVisibleInChat } from './binding-visibility.js';
-import type { FrameSession } from '../portal/frame-sessions.js';
 import { PrivateApiError } from './private-api-error.js';
-import { currentUser } from '../private-api/state-view.js';
 
 export interface FrameLaunch {
   readonly action: string;

@@ -1,9 +1,8 @@
 /** `POST legacy-launch`: a legacy chat app's launch URL, signed with its HASH (HOST-PROTOCOL.md §5). */
 import { signChatAppLaunch } from '@imkit/frame/verify';
 import type { EmulatorRuntime } from '../portal/runtime.js';
-import { openDialog } from '../portal/state/portal-queries.js';
+import { currentUser, openDialog } from '../portal/state/portal-queries.js';
 import { PrivateApiError } from './private-api-error.js';
-import { currentUser } from '../private-api/state-view.js';
 
 export interface LegacyLaunch {
   readonly url: string;

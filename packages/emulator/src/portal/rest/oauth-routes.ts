@@ -4,12 +4,12 @@
  */
 import { constantTimeEqual } from '@imkit/frame/verify';
 import { type Context, Hono } from 'hono';
-import { localCors } from './local-cors.js';
-import { paramString } from './param-readers.js';
-import { readRequestParams } from './read-request-params.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { PortalToken } from '../state/portal-state.js';
 import { mintToken } from '../state/tokens.js';
+import { localCors } from './local-cors.js';
+import { paramString } from './param-readers.js';
+import { readRequestParams } from './read-request-params.js';
 
 /** The OAuth server's JSON for a token pair. */
 export function oauthTokenBody(runtime: EmulatorRuntime, token: PortalToken): Record<string, unknown> {

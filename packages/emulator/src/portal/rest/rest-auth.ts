@@ -3,6 +3,7 @@
  * webhook (`/rest/<userId>/<code>/`). Errors as the host answers them.
  */
 import { constantTimeEqual } from '@imkit/frame/verify';
+import { MethodError } from '../method-error.js';
 import { findUser } from '../state/portal-queries.js';
 import {
   allScopes,
@@ -11,7 +12,6 @@ import {
   type PortalUser,
   type Scope,
 } from '../state/portal-state.js';
-import { MethodError } from '../method-error.js';
 
 export interface RestAuth {
   readonly kind: 'application' | 'webhook';

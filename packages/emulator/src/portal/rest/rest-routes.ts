@@ -4,24 +4,16 @@
  * stamps `time` on every answer and reports each call to the shell as a `traffic` event.
  */
 import { type Context, Hono } from 'hono';
-import type { EmulatorRuntime } from '../runtime.js';
-import { localCors } from './local-cors.js';
+import type { TrafficEntry } from '../event-hub.js';
 import { MethodError } from '../method-error.js';
 import type { OperatingUsage } from '../operating-time.js';
+import type { EmulatorRuntime } from '../runtime.js';
+import { localCors } from './local-cors.js';
 import type { ParamTree } from './php-params.js';
 import { readRequestParams } from './read-request-params.js';
 import { accessTokenOf, authenticateToken, authenticateWebhook, type RestAuth } from './rest-auth.js';
 import { restTime } from './rest-time.js';
 import { runMethod } from './run-method.js';
-
-export interface TrafficEntry {
-  readonly at: number;
-  readonly method: string;
-  readonly params: ParamTree;
-  readonly status: number;
-  readonly body: Record<string, unknown>;
-  readonly auth: 'application' | 'webhook' | 'none';
-}
 
 const queryLimit = () => new MethodError(503, 'QUERY_LIMIT_EXCEEDED', 'Too many requests');
 

@@ -1,8 +1,9 @@
 /** Runs one REST method for an authenticated caller: lookup, scope check, handler, host-shaped errors. */
+
+import { MethodError } from '../method-error.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import { type MethodOutcome, runBatch } from './batch.js';
 import { ListResult } from './list-result.js';
-import { MethodError } from '../method-error.js';
 import { findMethod } from './method-registry.js';
 import type { ParamTree } from './php-params.js';
 import type { RestAuth } from './rest-auth.js';

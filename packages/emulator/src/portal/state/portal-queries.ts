@@ -96,3 +96,10 @@ export function chatTitle(state: PortalState, chat: PortalChat, viewerId: number
   const other = findUser(state, Number(dialogIdFor(chat, viewerId)));
   return other ? displayName(other) : '';
 }
+
+/** The user the shell acts as (the first user when the state names none that exists). */
+export function currentUser(state: PortalState): PortalUser {
+  const user = findUser(state, state.currentUserId) ?? state.users[0];
+  if (user === undefined) throw new Error('the portal state has no users');
+  return user;
+}

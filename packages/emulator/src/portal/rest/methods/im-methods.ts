@@ -1,5 +1,7 @@
 /** im.* methods: sending messages and reading dialogs, chats, the recent list and users. */
 
+import { MethodError } from '../../method-error.js';
+import { postMessage } from '../../post-message.js';
 import {
   chatTitle,
   dialogIdFor,
@@ -9,10 +11,8 @@ import {
   parseDialogId,
 } from '../../state/portal-queries.js';
 import type { MessageParams, PortalChat, PortalMessage } from '../../state/portal-state.js';
-import { postMessage } from '../../post-message.js';
 import { checkMessagePayload } from '../message-payload.js';
 import type { MethodCall, MethodTable } from '../method-call.js';
-import { MethodError } from '../../method-error.js';
 import { paramFlag, paramInt, paramString } from '../param-readers.js';
 import { imChatView, imMessageView, imUserView } from './im-views.js';
 

@@ -3,10 +3,11 @@
  * runs on http loopback, so besides https it accepts http://127.0.0.1 and http://localhost IFRAME URLs.
  * JS-command apps (JS_METHOD) are not emulated.
  */
+
+import { MethodError } from '../../method-error.js';
 import { findUser } from '../../state/portal-queries.js';
 import type { LegacyChatApp } from '../../state/portal-state.js';
 import type { MethodCall, MethodTable } from '../method-call.js';
-import { MethodError } from '../../method-error.js';
 import { paramFlag, paramInt, paramString, phpEmpty } from '../param-readers.js';
 import { asList, isTree, type ParamTree } from '../php-params.js';
 

@@ -1,9 +1,10 @@
 /** imopenlines.* methods over the seeded open-line chat and its session. */
+
+import { MethodError } from '../../method-error.js';
+import { postMessage } from '../../post-message.js';
 import { displayName, findChat, findUser, parseDialogId } from '../../state/portal-queries.js';
 import type { OpenLineSession, PortalChat } from '../../state/portal-state.js';
-import { postMessage } from '../../post-message.js';
 import type { MethodCall, MethodTable } from '../method-call.js';
-import { MethodError } from '../../method-error.js';
 import { paramFlag, paramInt, paramString } from '../param-readers.js';
 import { imChatView } from './im-views.js';
 

@@ -1,8 +1,8 @@
 /** `placement.bind/unbind/get/list` (HOST-PROTOCOL.md §2), validated with the frame package's chain. */
 import { checkPlacementBind, placementCodes } from '@imkit/frame/placements';
+import { MethodError } from '../../method-error.js';
 import type { PortalBinding } from '../../state/portal-state.js';
 import type { MethodCall, MethodTable } from '../method-call.js';
-import { MethodError } from '../../method-error.js';
 import { paramString } from '../param-readers.js';
 
 function requireApplication(call: MethodCall): void {
