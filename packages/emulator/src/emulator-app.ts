@@ -1,15 +1,15 @@
 /** The emulator's Hono app on one origin: REST, OAuth, the shell's private API and the shell itself. */
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import { type DevAids, requireDevAids } from './dev-aids.js';
-import { type Faults, requireFaults } from './faults.js';
 import { shellRoutes } from './hosting/shell-hosting.js';
-import { oauthRoutes } from './oauth-routes.js';
+import { type DevAids, requireDevAids } from './portal/dev-aids.js';
+import { type Faults, requireFaults } from './portal/faults.js';
+import { defaultRateLimit, type RateLimit } from './portal/leaky-bucket.js';
+import { oauthRoutes } from './portal/rest/oauth-routes.js';
+import { restRoutes } from './portal/rest/rest-routes.js';
+import { EmulatorRuntime } from './portal/runtime.js';
+import { PortalStore } from './portal/state/portal-store.js';
 import { privateRoutes } from './private-api/private-routes.js';
-import { defaultRateLimit, type RateLimit } from './rest/leaky-bucket.js';
-import { restRoutes } from './rest/rest-routes.js';
-import { EmulatorRuntime } from './runtime.js';
-import { PortalStore } from './state/portal-store.js';
 
 /** `.emulator-state/portal.json` in the repository root (git-ignored). */
 export const defaultStateFile = fileURLToPath(

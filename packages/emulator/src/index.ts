@@ -3,23 +3,23 @@
  * OAuth, the shell's private API, the shell, and optionally built apps on a second origin.
  */
 import { type ListeningServer, listenServer } from '@imkit/server/hosting';
-import { type ApplicationToken, issueApplicationToken } from './application-token.js';
-import { type DevAids, requireDevAids } from './dev-aids.js';
 import { createEmulatorApp, type PortalOptions } from './emulator-app.js';
-import { type Faults, requireFaults } from './faults.js';
 import { appHostingRoutes, type ServeAppsOptions } from './hosting/app-hosting.js';
 import { ensureShellBuilt } from './hosting/shell-hosting.js';
-import type { EmulatorRuntime } from './runtime.js';
-import type { PortalState, Scope } from './state/portal-state.js';
+import { type ApplicationToken, issueApplicationToken } from './portal/application-token.js';
+import { type DevAids, requireDevAids } from './portal/dev-aids.js';
+import { type Faults, requireFaults } from './portal/faults.js';
+import type { EmulatorRuntime } from './portal/runtime.js';
+import type { PortalState, Scope } from './portal/state/portal-state.js';
 
-export type { ApplicationToken } from './application-token.js';
-export type { DevAids } from './dev-aids.js';
 export { createEmulatorApp, defaultStateFile, type PortalOptions } from './emulator-app.js';
-export type { Faults } from './faults.js';
 export type { ServeAppsOptions } from './hosting/app-hosting.js';
-export type { RateLimit } from './rest/leaky-bucket.js';
-export type { EmulatorRuntime } from './runtime.js';
-export type * from './state/portal-state.js';
+export type { ApplicationToken } from './portal/application-token.js';
+export type { DevAids } from './portal/dev-aids.js';
+export type { Faults } from './portal/faults.js';
+export type { RateLimit } from './portal/leaky-bucket.js';
+export type { EmulatorRuntime } from './portal/runtime.js';
+export type * from './portal/state/portal-state.js';
 
 export interface EmulatorOptions extends PortalOptions {
   /** Port of the portal; 0 picks a free one. Default 3000. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChromiumMissingError, chromiumForPlaywright, findChromium } from '../src/chromium.js';
+import { ChromiumMissingError, chromiumForPlaywright, findChromium } from '../src/testing/chromium.js';
 
 const only =
   (...paths: string[]) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, UsageError } from '../src/cli-args.js';
+import { parseCliArgs, UsageError } from '../src/dev/cli-args.js';
 
 describe('parseCliArgs', () => {
   it('reads the documented options and environment defaults', () => {

@@ -4,7 +4,7 @@
  * says why). Requests come from 127.0.0.1 unless `from(address)` is used.
  */
 import { createEmulatorApp, type PortalOptions } from '../src/emulator-app.js';
-import type { RestTime } from '../src/rest/rest-time.js';
+import type { RestTime } from '../src/portal/rest/rest-time.js';
 
 export interface RestAnswer {
   readonly status: number;

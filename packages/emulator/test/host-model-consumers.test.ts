@@ -20,7 +20,7 @@ import { FrameHost, type HostUi } from '../shell/src/host/frame-host.js';
 import { FrameRegistry } from '../shell/src/host/opened-frame.js';
 import type { TrafficInput } from '../shell/src/inspector/traffic-log.js';
 import { fakeWindow, openedFrame } from '../shell/test/frame-doubles.js';
-import { portalCommandHandlers } from '../src/private-api/frame-commands.js';
+import { portalCommandHandlers } from '../src/frame-host/frame-commands.js';
 import { harness } from './emulator-harness.js';
 
 const sid = 'a'.repeat(32);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EmulatorEvent } from '../src/event-hub.js';
+import type { EmulatorEvent } from '../src/portal/event-hub.js';
 import { harness } from './emulator-harness.js';
 
 async function admin() {

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installAppPlacements, registerLegacySample } from '../src/dev/install-apps.js';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
-import { installAppPlacements, registerLegacySample } from '../src/install-apps.js';
 
 let appsDir: string;
 let emulator: RunningEmulator;

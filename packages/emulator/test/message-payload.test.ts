@@ -1,7 +1,7 @@
 /** The emulator's im.message.add payload check: @imkit/frame/messages' problems as the host's REST errors. */
 import { describe, expect, it } from 'vitest';
-import { checkMessagePayload } from '../src/rest/message-payload.js';
-import { MethodError } from '../src/rest/method-error.js';
+import { MethodError } from '../src/portal/method-error.js';
+import { checkMessagePayload } from '../src/portal/rest/message-payload.js';
 
 function errorOf(run: () => unknown): Record<string, unknown> & { status?: number } {
   try {

@@ -5,7 +5,7 @@
  * 429 OPERATION_TIME_LIMIT.
  */
 import { describe, expect, it } from 'vitest';
-import { OperatingClock } from '../src/rest/operating-time.js';
+import { OperatingClock } from '../src/portal/operating-time.js';
 import { harness } from './emulator-harness.js';
 
 describe('OperatingClock', () => {

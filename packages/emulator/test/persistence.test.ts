@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulatorApp } from '../src/emulator-app.js';
-import { StateFileError } from '../src/state/portal-store.js';
-import { SeedError, stateFromSeed } from '../src/state/seed.js';
+import { StateFileError } from '../src/portal/state/portal-store.js';
+import { SeedError, stateFromSeed } from '../src/portal/state/seed.js';
 
 const dirs: string[] = [];
 function tempDir(): string {

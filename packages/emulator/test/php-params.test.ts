@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asList, parseQueryString } from '../src/rest/php-params.js';
+import { asList, parseQueryString } from '../src/portal/rest/php-params.js';
 
 describe('PHP-style parameters', () => {
   it('nests bracket keys into objects and appends [] entries', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LeakyBucket } from '../src/rest/leaky-bucket.js';
+import { LeakyBucket } from '../src/portal/leaky-bucket.js';
 import { harness } from './emulator-harness.js';
 
 describe('LeakyBucket', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptHostPost, isHtmlRoute } from '../src/vite-plugin.js';
+import { acceptHostPost, isHtmlRoute } from '../src/dev/vite-plugin.js';
 
 let root: string;
 let server: ViteDevServer;

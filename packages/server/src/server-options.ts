@@ -1,6 +1,47 @@
 /** Validation of `createServer`'s options: a bad value fails at creation, naming the option. */
-import type { ServerOptions } from './server.js';
+import type { AppSource } from './app-mounts.js';
+import type { InstallConfirmer } from './install-confirmation.js';
+import type { OAuthClientOptions } from './oauth-client.js';
 import { maxSessionSeconds } from './session-token.js';
+import type { InstallationStore } from './store/installation.js';
+
+/** `createServer`'s options. */
+export interface ServerOptions {
+  readonly store: InstallationStore;
+  /** A folder of apps: every `<name>/dist/index.html` is served at `<name>/`. */
+  readonly appsDir?: string;
+  /** Or an explicit map of handler path → built folder (`{ 'im-sidebar/': '/srv/im-sidebar/dist' }`). */
+  readonly apps?: Readonly<Record<string, AppSource>>;
+  /** Signs session tokens (≥ 32 bytes). Required in production; a random one per process otherwise. */
+  readonly sessionSecret?: string;
+  /** Production mode: a session secret is required and portals must use https. */
+  readonly production?: boolean;
+  /** The path the handler base URL maps to, such as `/` or `/chat-apps/`. */
+  readonly basePath?: string;
+  /** Session lifetime in seconds, at most 900 (15 minutes). */
+  readonly sessionTtlSeconds?: number;
+  /** Largest accepted request body in bytes; larger is 413. Default 64 KB. */
+  readonly bodyLimitBytes?: number;
+  /**
+   * `frame-ancestors` of the install page, which the portal opens before ONAPPINSTALL (so no installation
+   * can vouch for its origin yet). Default `https:`, plus http loopback outside production.
+   */
+  readonly installFrameAncestors?: readonly string[];
+  /**
+   * The app's OAuth credentials (`IMKIT_CLIENT_ID`, `IMKIT_CLIENT_SECRET`, `IMKIT_OAUTH_URL`). Every
+   * ONAPPINSTALL is proven by exchanging its refresh token at this OAuth server before anything is stored.
+   * Required in production; without it (and without `confirmInstall`) install events are refused with 503.
+   */
+  readonly oauth?: Pick<OAuthClientOptions, 'clientId' | 'clientSecret' | 'tokenUrl'>;
+  /** Replaces the OAuth proof of each ONAPPINSTALL (tests pass a scripted OAuth server). */
+  readonly confirmInstall?: InstallConfirmer;
+  /** How long an install proof may take, in ms (then 504). Default 5000. */
+  readonly portalTimeoutMs?: number;
+  /** Unproven install attempts accepted per minute before installs are refused at once. Default 60. */
+  readonly maxUnprovenInstallsPerMinute?: number;
+  /** Where one-line log records go (never with secrets). Default: console.log. */
+  readonly log?: (line: string) => void;
+}
 
 /** Thrown at creation for options that cannot work (missing secret in production…). */
 export class ServerConfigError extends Error {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { type AppMount, type AppSource, appMountsFrom, discoverAppMounts } from './app-mounts.js';
+import { type AppMount, appMountsFrom, discoverAppMounts } from './app-mounts.js';
 import { verifyChatAppRequest } from './chat-app-launch.js';
 import { readFormBody } from './form-body.js';
 import { framedPageHeaders, refusalPageHeaders } from './frame-headers.js';
@@ -13,52 +13,15 @@ import {
   type InstallConfirmer,
 } from './install-confirmation.js';
 import { handleInstallEvent } from './install-events.js';
-import { createOAuthClient, type OAuthClientOptions } from './oauth-client.js';
+import { createOAuthClient } from './oauth-client.js';
 import { verifyPlacementLaunch } from './placement-launch.js';
 import { Refusal, refusalPage } from './refusal.js';
-import { ServerConfigError, validateServerOptions } from './server-options.js';
+import { ServerConfigError, type ServerOptions, validateServerOptions } from './server-options.js';
 import { maxSessionSeconds, signChatAppSession, verifyChatAppSession } from './session-token.js';
 import { serveStaticFile } from './static-files.js';
-import type { InstallationStore } from './store/installation.js';
 
+export type { ServerOptions } from './server-options.js';
 export { ServerConfigError } from './server-options.js';
-
-export interface ServerOptions {
-  readonly store: InstallationStore;
-  /** A folder of apps: every `<name>/dist/index.html` is served at `<name>/`. */
-  readonly appsDir?: string;
-  /** Or an explicit map of handler path → built folder (`{ 'im-sidebar/': '/srv/im-sidebar/dist' }`). */
-  readonly apps?: Readonly<Record<string, AppSource>>;
-  /** Signs session tokens (≥ 32 bytes). Required in production; a random one per process otherwise. */
-  readonly sessionSecret?: string;
-  /** Production mode: a session secret is required and portals must use https. */
-  readonly production?: boolean;
-  /** The path the handler base URL maps to, such as `/` or `/chat-apps/`. */
-  readonly basePath?: string;
-  /** Session lifetime in seconds, at most 900 (15 minutes). */
-  readonly sessionTtlSeconds?: number;
-  /** Largest accepted request body in bytes; larger is 413. Default 64 KB. */
-  readonly bodyLimitBytes?: number;
-  /**
-   * `frame-ancestors` of the install page, which the portal opens before ONAPPINSTALL (so no installation
-   * can vouch for its origin yet). Default `https:`, plus http loopback outside production.
-   */
-  readonly installFrameAncestors?: readonly string[];
-  /**
-   * The app's OAuth credentials (`IMKIT_CLIENT_ID`, `IMKIT_CLIENT_SECRET`, `IMKIT_OAUTH_URL`). Every
-   * ONAPPINSTALL is proven by exchanging its refresh token at this OAuth server before anything is stored.
-   * Required in production; without it (and without `confirmInstall`) install events are refused with 503.
-   */
-  readonly oauth?: Pick<OAuthClientOptions, 'clientId' | 'clientSecret' | 'tokenUrl'>;
-  /** Replaces the OAuth proof of each ONAPPINSTALL (tests pass a scripted OAuth server). */
-  readonly confirmInstall?: InstallConfirmer;
-  /** How long an install proof may take, in ms (then 504). Default 5000. */
-  readonly portalTimeoutMs?: number;
-  /** Unproven install attempts accepted per minute before installs are refused at once. Default 60. */
-  readonly maxUnprovenInstallsPerMinute?: number;
-  /** Where one-line log records go (never with secrets). Default: console.log. */
-  readonly log?: (line: string) => void;
-}
 
 function resolveSecret(options: ServerOptions): string {
   const secret = options.sessionSecret;

@@ -3,7 +3,7 @@
  * the frame host and the legacy host on the window's `message` event, and the traffic inspector.
  */
 import { type PlacementSpec, placementCatalog } from '@imkit/frame/placements';
-import { defaultDevAids } from '../../src/dev-aids.js';
+import { defaultDevAids } from '../../src/portal/dev-aids.js';
 import type {
   BindingView,
   DevAids,

@@ -4,24 +4,23 @@
  * and the shell imports them (type-only), so neither side re-declares or guesses the other's fields.
  */
 import type { ChatType, PlacementSpec } from '@imkit/frame/placements';
-import type { DevAids } from '../dev-aids.js';
-import type { Faults } from '../faults.js';
-import type { TrafficEntry } from '../rest/rest-routes.js';
+import type { DevAids } from '../portal/dev-aids.js';
+import type { Faults } from '../portal/faults.js';
 import type {
   LegacyChatApp,
   OpenLineSession,
   PortalBinding,
   PortalChatKind,
   PortalMessage,
-} from '../state/portal-state.js';
+} from '../portal/state/portal-state.js';
 
-export type { DevAids } from '../dev-aids.js';
-export type { Faults } from '../faults.js';
-export type { TrafficEntry } from '../rest/rest-routes.js';
-export type { PortalMessage } from '../state/portal-state.js';
-export type { FrameAnswer } from './frame-commands.js';
-export type { FrameLaunch } from './frame-launch.js';
-export type { LegacyLaunch } from './legacy-launch.js';
+export type { FrameAnswer } from '../frame-host/frame-commands.js';
+export type { FrameLaunch } from '../frame-host/frame-launch.js';
+export type { LegacyLaunch } from '../frame-host/legacy-launch.js';
+export type { DevAids } from '../portal/dev-aids.js';
+export type { EmulatorEvents, MessageEventData, StateEventData, TrafficEntry } from '../portal/event-hub.js';
+export type { Faults } from '../portal/faults.js';
+export type { PortalMessage } from '../portal/state/portal-state.js';
 
 export interface PortalInfoView {
   readonly domain: string;
@@ -113,26 +112,4 @@ export interface PrivateApiErrorBody {
   readonly error: string;
   readonly error_description: string;
   readonly field?: string;
-}
-
-/** SSE `message`: a message was added. `dialogId` is the chat as the current user names it. */
-export interface MessageEventData {
-  readonly chatId: number;
-  readonly dialogId: string;
-  readonly message: PortalMessage;
-}
-
-/** SSE `state`: anything else changed (read `GET state` again). */
-export interface StateEventData {
-  readonly at: number;
-  readonly reset?: true;
-  readonly faults?: Faults;
-}
-
-/** Each SSE event name and its data. */
-export interface EmulatorEvents {
-  readonly message: MessageEventData;
-  readonly state: StateEventData;
-  /** One REST call. */
-  readonly traffic: TrafficEntry;
 }

@@ -4,19 +4,19 @@
  */
 import { type Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { issueApplicationToken } from '../application-token.js';
-import { checkDevAids, devAidNotes } from '../dev-aids.js';
-import { checkFaults } from '../faults.js';
-import type { EmulatorRuntime } from '../runtime.js';
-import { displayName, findUser, openDialog } from '../state/portal-queries.js';
-import { postMessage } from '../state/post-message.js';
-import { parseScopes } from '../state/tokens.js';
+import { runFrameCommand } from '../frame-host/frame-commands.js';
+import { launchBinding, launchInstall } from '../frame-host/frame-launch.js';
+import { launchLegacyApp } from '../frame-host/legacy-launch.js';
+import { PrivateApiError } from '../frame-host/private-api-error.js';
+import { issueApplicationToken } from '../portal/application-token.js';
+import { checkDevAids, devAidNotes } from '../portal/dev-aids.js';
+import { checkFaults } from '../portal/faults.js';
+import { postMessage } from '../portal/post-message.js';
+import type { EmulatorRuntime } from '../portal/runtime.js';
+import { currentUser, displayName, findUser, openDialog } from '../portal/state/portal-queries.js';
+import { parseScopes } from '../portal/state/tokens.js';
 import type { ChatMessagesView, SentMessageView } from './contract.js';
-import { runFrameCommand } from './frame-commands.js';
-import { launchBinding, launchInstall } from './frame-launch.js';
-import { launchLegacyApp } from './legacy-launch.js';
-import { PrivateApiError } from './private-api-error.js';
-import { currentUser, stateView } from './state-view.js';
+import { stateView } from './state-view.js';
 
 const maxMessageLength = 20_000;
 const keepAliveMs = 15_000;

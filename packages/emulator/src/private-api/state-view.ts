@@ -1,16 +1,16 @@
 /** `GET /emulator/api/state`: what the shell renders, for the current user. */
 import { placementCatalog } from '@imkit/frame/placements';
-import type { EmulatorRuntime } from '../runtime.js';
-import { chatTitle, chatTypeOf, dialogIdFor, displayName, findUser } from '../state/portal-queries.js';
-import type { PortalChat, PortalMessage, PortalState, PortalUser } from '../state/portal-state.js';
-import { bindingIdsForChat, legacyAppIdsForChat, visibleBindings } from './binding-visibility.js';
+import { bindingIdsForChat, legacyAppIdsForChat, visibleBindings } from '../frame-host/binding-visibility.js';
+import type { EmulatorRuntime } from '../portal/runtime.js';
+import {
+  chatTitle,
+  chatTypeOf,
+  currentUser,
+  dialogIdFor,
+  displayName,
+} from '../portal/state/portal-queries.js';
+import type { PortalChat, PortalMessage, PortalState } from '../portal/state/portal-state.js';
 import type { ChatView, StateView } from './contract.js';
-
-export function currentUser(state: PortalState): PortalUser {
-  const user = findUser(state, state.currentUserId) ?? state.users[0];
-  if (user === undefined) throw new Error('the portal state has no users');
-  return user;
-}
 
 function lastMessageOf(state: PortalState, chat: PortalChat): PortalMessage | null {
   let last: PortalMessage | null = null;

@@ -5,8 +5,8 @@
  * the fields you edit are sent (`POST faults`), so a 503 counter that is running down is not re-armed.
  */
 import { useState } from 'preact/hooks';
-import { devAidNotes } from '../../../src/dev-aids.js';
-import { faultLimits } from '../../../src/faults.js';
+import { devAidNotes } from '../../../src/portal/dev-aids.js';
+import { faultLimits } from '../../../src/portal/faults.js';
 import type { DevAids, Faults } from '../../../src/private-api/contract.js';
 import { useController, useModel } from './shell-context.js';
 

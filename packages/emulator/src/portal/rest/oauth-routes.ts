@@ -1,0 +1,71 @@
+/**
+ * `/oauth/token/`: exchanges a refresh token for a new token pair, answering like the real OAuth server.
+ * A refresh token works once; the old access token stays valid until it expires.
+ */
+import { constantTimeEqual } from '@imkit/frame/verify';
+import { type Context, Hono } from 'hono';
+import type { EmulatorRuntime } from '../runtime.js';
+import type { PortalToken } from '../state/portal-state.js';
+import { mintToken } from '../state/tokens.js';
+import { localCors } from './local-cors.js';
+import { paramString } from './param-readers.js';
+import { readRequestParams } from './read-request-params.js';
+
+/** The OAuth server's JSON for a token pair. */
+export function oauthTokenBody(runtime: EmulatorRuntime, token: PortalToken): Record<string, unknown> {
+  const portal = runtime.state.portal;
+  return {
+    access_token: token.accessToken,
+    expires: token.expires,
+    expires_in: Math.max(0, token.expires - Math.floor(Date.now() / 1000)),
+    scope: token.scopes.join(','),
+    domain: runtime.domain,
+    server_endpoint: `${runtime.origin}/oauth/rest/`,
+    status: 'L',
+    client_endpoint: `${runtime.origin}/rest/`,
+    member_id: portal.memberId,
+    user_id: token.userId,
+    refresh_token: token.refreshToken,
+  };
+}
+
+function oauthError(status: 400 | 401, error: string, description: string): Response {
+  return new Response(JSON.stringify({ error, error_description: description }), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+}
+
+export function oauthRoutes(runtime: EmulatorRuntime): Hono {
+  const app = new Hono();
+  app.use('*', localCors);
+  const exchange = async (c: Context): Promise<Response> => {
+    let params: Record<string, unknown>;
+    try {
+      params = await readRequestParams(c);
+    } catch {
+      return oauthError(400, 'invalid_request', 'The request body cannot be read');
+    }
+    if (paramString(params.grant_type) !== 'refresh_token')
+      return oauthError(400, 'unsupported_grant_type', 'Only grant_type=refresh_token is supported');
+    const portal = runtime.state.portal;
+    const clientOk =
+      constantTimeEqual(paramString(params.client_id), portal.clientId) &&
+      constantTimeEqual(paramString(params.client_secret), portal.clientSecret);
+    if (!clientOk) return oauthError(401, 'invalid_client', 'Invalid client credentials');
+    const refresh = paramString(params.refresh_token);
+    let found: PortalToken | undefined;
+    for (const token of runtime.state.tokens) {
+      if (constantTimeEqual(token.refreshToken, refresh)) found = token;
+    }
+    if (found === undefined || found.refreshed || refresh === '')
+      return oauthError(400, 'invalid_grant', 'Invalid grant');
+    found.refreshed = true;
+    const token = mintToken(runtime.state, found.userId, runtime.faults.tokenTtlSeconds, found.scopes);
+    runtime.store.save();
+    return c.json(oauthTokenBody(runtime, token));
+  };
+  app.all('/token/', exchange);
+  app.all('/token', exchange);
+  return app;
+}
