@@ -245,6 +245,21 @@ describe('the rest of the private API', () => {
       'context',
     );
     expect((await api('legacy-launch', { appId: 9, dialogId: 'chat12' })).status).toBe(404);
+    // HOST-PROTOCOL.md §5: BOT_CODE is the bot's code; IS_CHROME and DARK_MODE follow the browser.
+    const query = new URL(url).searchParams;
+    expect(query.get('BOT_CODE')).toBe('helperbot');
+    expect([query.get('IS_CHROME'), query.get('DARK_MODE')]).toEqual(['N', 'N']);
+    const chrome = await api('legacy-launch', {
+      appId: 1,
+      dialogId: 'chat12',
+      isChrome: true,
+      darkMode: true,
+    });
+    const flags = new URL(chrome.body.url as string).searchParams;
+    expect([flags.get('IS_CHROME'), flags.get('DARK_MODE')]).toEqual(['Y', 'Y']);
+    expect((await api('legacy-launch', { appId: 1, dialogId: 'chat12', darkMode: 'yes' })).body.field).toBe(
+      'darkMode',
+    );
   });
 
   it('lists the legacy apps each chat shows: not hidden, CONTEXT, extranet support (a bot dialog is BOT)', async () => {

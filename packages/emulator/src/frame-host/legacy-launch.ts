@@ -31,13 +31,25 @@ export function launchLegacyApp(runtime: EmulatorRuntime, body: Record<string, u
       `The current user has no dialog ${body.dialogId}`,
       'dialogId',
     );
+  // The browser's own traits, as the host reads them when it builds the URL (the shell sends them).
+  const flag = (key: string): boolean => {
+    const value = body[key];
+    if (value === undefined) return false;
+    if (typeof value !== 'boolean')
+      throw new PrivateApiError(400, 'BAD_FIELD', `${key} must be true or false`, key);
+    return value;
+  };
+  const isChrome = flag('isChrome');
+  const darkMode = flag('darkMode');
+  const bot = state.users.find((u) => u.id === app.botId && u.isBot);
   const messageId =
     typeof body.messageId === 'number' && Number.isInteger(body.messageId) ? body.messageId : undefined;
   const url = signChatAppLaunch(
     app.iframe,
     {
       botId: app.botId,
-      botCode: `bot${app.botId}`,
+      // The bot's own CODE (HOST-PROTOCOL.md §5); '' for a BOT_ID that is no bot of this portal.
+      botCode: bot?.botCode ?? '',
       appId: app.id,
       appCode: app.code,
       domain: runtime.origin,
@@ -48,6 +60,8 @@ export function launchLegacyApp(runtime: EmulatorRuntime, body: Record<string, u
       dialogEntityData1: chat.entityData1,
       lang: state.portal.lang,
       context,
+      isChrome,
+      darkMode,
       ...(messageId === undefined ? {} : { messageId }),
       ...(typeof body.buttonParams === 'string' ? { buttonParams: body.buttonParams } : {}),
     },

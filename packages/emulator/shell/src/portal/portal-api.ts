@@ -84,7 +84,13 @@ export const portalApi = {
     return request<FrameLaunch>('install-launch', {});
   },
   async legacyLaunch(appId: number, dialogId: string, context: 'textarea' | 'button'): Promise<string> {
-    const answer = await request<LegacyLaunch>('legacy-launch', { appId, dialogId, context });
+    const answer = await request<LegacyLaunch>('legacy-launch', {
+      appId,
+      dialogId,
+      context,
+      isChrome: /\bChrome\//.test(navigator.userAgent),
+      darkMode: window.matchMedia?.('(prefers-color-scheme: dark)').matches === true,
+    });
     return answer.url;
   },
   /** `POST reset`: the portal back to its seed (and its start fault switches). */

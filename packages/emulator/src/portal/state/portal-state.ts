@@ -27,6 +27,8 @@ export interface PortalUser {
   readonly isAdmin: boolean;
   readonly isExtranet: boolean;
   readonly isBot: boolean;
+  /** A bot's CODE (imbot.register), sent as a legacy chat app's BOT_CODE; absent for people. */
+  readonly botCode?: string;
 }
 
 /** `private`: a dialog between two users; `chat`: group chat; `lines`: open-line chat; `crm`: CRM chat. */

@@ -115,6 +115,7 @@ function readUser(r: FieldReader): PortalUser {
     isAdmin: r.boolean('isAdmin'),
     isExtranet: r.boolean('isExtranet'),
     isBot: r.boolean('isBot'),
+    ...(typeof r.raw('botCode') === 'string' ? { botCode: r.string('botCode') } : {}),
   };
 }
 
