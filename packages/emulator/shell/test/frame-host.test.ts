@@ -93,6 +93,15 @@ describe('FrameHost', () => {
     ]);
   });
 
+  it('flags what the emulator does not do as a difference from a portal, without a reply', async () => {
+    for (const method of ['selectAccess', 'selectCRM', 'openApplication']) {
+      const { window, send, log } = setup();
+      await send(`${method}:{}:cb1:${sid}`);
+      expect(window.posted, method).toEqual([]);
+      expect(log.at(-1)?.note, method).toContain('⚑ differs from a portal');
+    }
+  });
+
   // HOST-PROTOCOL.md §4: IM placements report no events (getInterface → event: []).
   it('never answers placementBindEvent unless the development aid is on', async () => {
     const { window, send, host, log } = setup({}, { placementEvents: false, docsLaunchFields: false });

@@ -45,6 +45,9 @@ export interface HostUi {
   devAids(): DevAids;
 }
 
+/** The inspector's mark for a behaviour listed in the README's "Where the emulator still differs" table. */
+export const differs = '⚑ differs from a portal (emulator README: where the emulator still differs)';
+
 export type TrafficSink = (entry: TrafficInput) => void;
 
 function param(params: unknown, key: string): unknown {
@@ -203,14 +206,14 @@ export class FrameHost {
       case 'openApplication':
       case 'showAppForm':
         this.#ui.notify(`${command.method}: the emulator does not open the app's own slider`);
-        this.#silent(frame, command, raw, `${command.method} is not emulated (no reply)`);
+        this.#silent(frame, command, raw, `${command.method} is not emulated (no reply) ${differs}`);
         return;
       case 'selectAccess':
       case 'selectCRM':
       case 'setTitle':
       case 'setScroll':
       case 'reloadWindow':
-        this.#silent(frame, command, raw, `${command.method} is not emulated here (no reply)`);
+        this.#silent(frame, command, raw, `${command.method} is not emulated here (no reply) ${differs}`);
         return;
       case 'placementBindEvent': {
         // A portal's IM placements report no events (getInterface → event: []), so by default the
