@@ -1,3 +1,10 @@
+import {
+  checkSwitchUpdate,
+  requireSwitchUpdate,
+  type SwitchRules,
+  type SwitchUpdate,
+} from './switch-update.js';
+
 /**
  * Development aids: behaviour a Bitrix24 portal does not have, kept because it helps while developing.
  * Each is off unless switched on (`startEmulator({ devAids })`, the fixture's `devAids` option,
@@ -28,31 +35,13 @@ export const devAidNotes: Readonly<Record<keyof DevAids, string>> = {
     'placement launches also post SERVER_ENDPOINT, APPLICATION_TOKEN and APPLICATION_SCOPE — listed by the docs, not seen from the running host',
 };
 
-export type DevAidsCheck =
-  | { ok: true; devAids: Partial<DevAids> }
-  | { ok: false; field: string; rule: string };
+const flag = { rule: 'true or false', accepts: (value: unknown) => typeof value === 'boolean' };
+const devAidRules: SwitchRules<DevAids> = { placementEvents: flag, docsLaunchFields: flag };
 
 /** Checks a partial update; every given field must be a known aid with a boolean value. */
-export function checkDevAids(input: unknown): DevAidsCheck {
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    return { ok: false, field: 'body', rule: 'a JSON object' };
-  const out: Partial<DevAids> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (!(key in defaultDevAids)) return { ok: false, field: key, rule: 'a known development aid' };
-    if (typeof value !== 'boolean') return { ok: false, field: key, rule: 'true or false' };
-    out[key as keyof DevAids] = value;
-  }
-  return { ok: true, devAids: out };
-}
+export const checkDevAids = (input: unknown): SwitchUpdate<DevAids> =>
+  checkSwitchUpdate(input, devAidRules, 'a known development aid');
 
 /** An update given in code; a TypeError names the bad field. */
-export function requireDevAids(input: unknown, where: string): Partial<DevAids> {
-  const checked = checkDevAids(input);
-  if (!checked.ok)
-    throw new TypeError(
-      checked.field === 'body'
-        ? `${where} must be ${checked.rule}`
-        : `${where}.${checked.field} must be ${checked.rule}`,
-    );
-  return checked.devAids;
-}
+export const requireDevAids = (input: unknown, where: string): Partial<DevAids> =>
+  requireSwitchUpdate(input, devAidRules, 'a known development aid', where);

@@ -143,14 +143,14 @@ export function privateRoutes(runtime: EmulatorRuntime): Hono {
     const checked = checkFaults(await jsonBody(c));
     if (!checked.ok)
       throw new PrivateApiError(400, 'BAD_FIELD', `${checked.field} must be ${checked.rule}`, checked.field);
-    return c.json(runtime.setFaults(checked.faults));
+    return c.json(runtime.setFaults(checked.update));
   });
 
   app.post('/dev-aids', async (c) => {
     const checked = checkDevAids(await jsonBody(c));
     if (!checked.ok)
       throw new PrivateApiError(400, 'BAD_FIELD', `${checked.field} must be ${checked.rule}`, checked.field);
-    return c.json({ devAids: runtime.setDevAids(checked.devAids), notPortalBehaviour: devAidNotes });
+    return c.json({ devAids: runtime.setDevAids(checked.update), notPortalBehaviour: devAidNotes });
   });
 
   app.get('/token', (c) => {

@@ -45,6 +45,10 @@ async function execute(
   return { status: 200, body: { result } };
 }
 
+/**
+ * Runs one method and never throws: host-shaped errors, a 500 for a bug. Every method but `batch` itself
+ * is counted toward the operating-time limit (refused first when it has used up its budget).
+ */
 export async function runMethod(
   method: string,
   params: ParamTree,
@@ -54,33 +58,24 @@ export async function runMethod(
 ): Promise<MethodOutcome> {
   const counted = method.toLowerCase() !== 'batch';
   const started = Date.now();
+  let outcome: MethodOutcome;
   try {
     if (counted) runtime.operating.check(method);
+    outcome = await execute(method, params, auth, runtime, inBatch);
   } catch (error) {
-    if (error instanceof MethodError) return { status: error.status, body: error.body() };
-    throw error;
+    if (error instanceof MethodError) {
+      // A call refused by the limit did not run, so it is not counted.
+      if (error.error === 'OPERATION_TIME_LIMIT') return { status: error.status, body: error.body() };
+      outcome = { status: error.status, body: error.body() };
+    } else {
+      console.error(`[emulator] ${method} failed:`, error);
+      outcome = {
+        status: 500,
+        body: { error: 'INTERNAL_SERVER_ERROR', error_description: 'Internal server error' },
+      };
+    }
   }
-  const outcome = await runChecked(method, params, auth, runtime, inBatch);
   if (!counted) return outcome;
   const seconds = (Date.now() - started + runtime.faults.operatingMsPerCall) / 1000;
   return { ...outcome, usage: runtime.operating.record(method, seconds) };
-}
-
-async function runChecked(
-  method: string,
-  params: ParamTree,
-  auth: RestAuth,
-  runtime: EmulatorRuntime,
-  inBatch: boolean,
-): Promise<MethodOutcome> {
-  try {
-    return await execute(method, params, auth, runtime, inBatch);
-  } catch (error) {
-    if (error instanceof MethodError) return { status: error.status, body: error.body() };
-    console.error(`[emulator] ${method} failed:`, error);
-    return {
-      status: 500,
-      body: { error: 'INTERNAL_SERVER_ERROR', error_description: 'Internal server error' },
-    };
-  }
 }
