@@ -12,26 +12,23 @@ import {
 } from '../host-model/chat-app-query.js';
 import { domainHash, userHash } from './hashes.js';
 
-/** Builds the signed launch query the host appends to a legacy IFRAME URL, in the host's field order. */
-export interface ChatAppLaunchInput {
-  readonly botId: number;
-  readonly botCode: string;
-  readonly appId: number;
-  readonly appCode: string;
-  /** Portal origin, such as `https://test.bitrix24.com` or `http://127.0.0.1:3000`. */
-  readonly domain: string;
-  readonly userId: number;
-  readonly dialogId: string;
-  readonly dialogContext?: string;
-  readonly dialogEntityId?: string;
-  readonly dialogEntityData1?: string;
-  readonly lang: string;
-  readonly isChrome?: boolean;
-  readonly context: 'textarea' | 'button';
-  readonly darkMode?: boolean;
-  readonly messageId?: number;
-  readonly buttonParams?: string;
-}
+/**
+ * What `signChatAppLaunch` needs: the typed launch, with the fields the host may leave out optional and
+ * a real opening context.
+ */
+export type ChatAppLaunchInput = Pick<
+  ChatAppLaunch,
+  'botId' | 'botCode' | 'appId' | 'appCode' | 'domain' | 'userId' | 'dialogId' | 'lang'
+> &
+  Partial<
+    Pick<
+      ChatAppLaunch,
+      'dialogContext' | 'dialogEntityId' | 'dialogEntityData1' | 'isChrome' | 'darkMode' | 'buttonParams'
+    >
+  > & {
+    readonly context: Exclude<ChatAppLaunch['context'], ''>;
+    readonly messageId?: number;
+  };
 
 type SignatureKey = {
   [K in ChatAppQueryKey]: (typeof chatAppLaunchQuery)[K]['proof'] extends 'signature' ? K : never;
