@@ -7,54 +7,20 @@
  * @imkit/server from plain Node; type-checks a consumer .ts with moduleResolution node16 and bundler.
  * Every step has a timeout; progress lines go to stdout.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packPackages } from './pack-packages.mjs';
+import { npmOnlyEnv, runBounded } from './run-bounded.mjs';
 
 const started = Date.now();
 const progress = (line) => console.log(`[consumer ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}`);
 
-function run(command, args, cwd, timeoutMs, env = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const collect = (chunk) => {
-      output += chunk.toString();
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(
-        new Error(`${command} ${args.join(' ')} did not finish within ${timeoutMs / 1000} s:\n${output}`),
-      );
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(output);
-      else reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`));
-    });
-  });
-}
+const run = runBounded;
 
 const work = mkdtempSync(join(tmpdir(), 'imkit-consumer-'));
 // npm only, no workspace: a clean environment without pnpm's variables.
-const npmEnv = {
-  npm_config_user_agent: '',
-  INIT_CWD: '',
-  npm_config_audit: 'false',
-  npm_config_fund: 'false',
-};
+const npmEnv = npmOnlyEnv;
 try {
   const packs = join(work, 'packs');
   progress(`packing into ${packs}`);

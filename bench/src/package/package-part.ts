@@ -3,47 +3,15 @@
  * the wall time of `npm install` in a project `create-imkit` made from those tarballs (`--packages-from`),
  * outside the workspace, with npm only. No reference: these are figures to watch, not ratios.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packPackages } from '../../../scripts/pack-packages.mjs';
+import { npmOnlyEnv, runBounded } from '../../../scripts/run-bounded.mjs';
 import type { Figure } from '../figure.js';
 
-function run(command: string, args: readonly string[], cwd: string, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd,
-      env: {
-        ...process.env,
-        npm_config_user_agent: '',
-        INIT_CWD: '',
-        npm_config_audit: 'false',
-        npm_config_fund: 'false',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${command} ${args.join(' ')} did not finish within ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output.slice(-2000)}`));
-    });
-  });
-}
+const run = (command: string, args: readonly string[], cwd: string, timeoutMs: number): Promise<string> =>
+  runBounded(command, args, cwd, timeoutMs, npmOnlyEnv);
 
 export async function runPackagePart(log: (line: string) => void): Promise<Figure[]> {
   const work = mkdtempSync(join(tmpdir(), 'imkit-bench-packages-'));
