@@ -29,8 +29,9 @@ describe('the frame command table and its consumers', () => {
   it('the shell routes every command of the table, and only those', () => {
     expect([...portalCommands, ...shellCommands].sort()).toEqual([...frameCommandNames].sort());
     for (const method of frameCommandNames) {
-      const expected = frameCommands[method].answeredBy === 'host' ? 'portal' : 'shell';
-      expect(routeCommand(method, 'DEFAULT'), method).toEqual({ route: expected });
+      const expected =
+        frameCommands[method].answeredBy === 'host' ? { route: 'portal' } : { route: 'shell', method };
+      expect(routeCommand(method, 'DEFAULT'), method).toEqual(expected);
     }
     for (const method of ['getinitdata', 'setTitle ', 'im:other', 'toString', '__proto__'])
       expect(routeCommand(method, 'IM_SIDEBAR').route, method).toBe('unknown');

@@ -14,9 +14,12 @@ export const portalCommands = frameCommandsAnsweredBy('host');
 /** Commands the shell itself handles: those its UI answers and those the host acts on without a reply. */
 export const shellCommands = [...frameCommandsAnsweredBy('shell'), ...frameCommandsAnsweredBy('none')];
 
+/** A command of the table the shell handles itself. */
+export type ShellCommandName = (typeof shellCommands)[number];
+
 export type CommandRoute =
   | { readonly route: 'portal' }
-  | { readonly route: 'shell' }
+  | { readonly route: 'shell'; readonly method: ShellCommandName }
   | { readonly route: 'refused'; readonly reason: string }
   | { readonly route: 'unknown'; readonly reason: string };
 
@@ -40,5 +43,5 @@ export function routeCommand(method: string, placement: string): CommandRoute {
       };
     }
   }
-  return { route: 'shell' };
+  return { route: 'shell', method: method as ShellCommandName };
 }
