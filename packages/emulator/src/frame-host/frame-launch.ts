@@ -7,11 +7,12 @@ import { hostJson, type PlacementSpec, placementCatalog } from '@imkit/frame/pla
 import { formatLaunchQuery, type LaunchBody } from '@imkit/frame/protocol';
 import type { FrameSession } from '../portal/frame-sessions.js';
 import type { EmulatorRuntime } from '../portal/runtime.js';
-import { currentUser, openDialog } from '../portal/state/portal-queries.js';
+import { currentUser } from '../portal/state/portal-queries.js';
 import type { PortalChat } from '../portal/state/portal-state.js';
 import { mintToken, randomHex32 } from '../portal/state/tokens.js';
 import { isBindingVisibleInChat } from './binding-visibility.js';
 import { PrivateApiError } from './private-api-error.js';
+import { requestedDialog } from './requested-dialog.js';
 
 export interface FrameLaunch {
   readonly action: string;
@@ -97,16 +98,7 @@ export function launchBinding(runtime: EmulatorRuntime, body: Record<string, unk
   const options: Record<string, string> = {};
   let chat: PortalChat | null = null;
   if (spec.contextFields.includes('dialogId')) {
-    if (typeof body.dialogId !== 'string' && typeof body.dialogId !== 'number')
-      throw new PrivateApiError(400, 'BAD_FIELD', `${binding.placement} needs dialogId`, 'dialogId');
-    chat = openDialog(state, user.id, body.dialogId) ?? null;
-    if (chat === null)
-      throw new PrivateApiError(
-        404,
-        'DIALOG_NOT_FOUND',
-        `The current user has no dialog ${body.dialogId}`,
-        'dialogId',
-      );
+    chat = requestedDialog(state, user.id, body.dialogId, `${binding.placement} needs dialogId`).chat;
     if (spec.contextFields.includes('messageId')) {
       const messageId = intField(body, 'messageId');
       if (!state.messages.some((m) => m.id === messageId && m.chatId === chat?.id))

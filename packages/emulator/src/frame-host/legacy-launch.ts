@@ -1,8 +1,9 @@
 /** `POST legacy-launch`: a legacy chat app's launch URL, signed with its HASH (HOST-PROTOCOL.md §5). */
 import { signChatAppLaunch } from '@imkit/frame/verify';
 import type { EmulatorRuntime } from '../portal/runtime.js';
-import { currentUser, openDialog } from '../portal/state/portal-queries.js';
+import { currentUser } from '../portal/state/portal-queries.js';
 import { PrivateApiError } from './private-api-error.js';
+import { requestedDialog } from './requested-dialog.js';
 
 export interface LegacyLaunch {
   readonly url: string;
@@ -21,16 +22,7 @@ export function launchLegacyApp(runtime: EmulatorRuntime, body: Record<string, u
   if (context !== 'textarea' && context !== 'button')
     throw new PrivateApiError(400, 'BAD_FIELD', 'context must be "textarea" or "button"', 'context');
   const user = currentUser(state);
-  if (typeof body.dialogId !== 'string' && typeof body.dialogId !== 'number')
-    throw new PrivateApiError(400, 'BAD_FIELD', 'dialogId is required', 'dialogId');
-  const chat = openDialog(state, user.id, body.dialogId);
-  if (chat === undefined)
-    throw new PrivateApiError(
-      404,
-      'DIALOG_NOT_FOUND',
-      `The current user has no dialog ${body.dialogId}`,
-      'dialogId',
-    );
+  const { chat } = requestedDialog(state, user.id, body.dialogId, 'dialogId is required');
   // The browser's own traits, as the host reads them when it builds the URL (the shell sends them).
   const flag = (key: string): boolean => {
     const value = body[key];
