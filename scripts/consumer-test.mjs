@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packPackages } from './pack-packages.mjs';
-import { npmOnlyEnv, runBounded } from './run-bounded.mjs';
+import { createImkitArgs, npmOnlyEnv, runBounded } from './run-bounded.mjs';
 
 const started = Date.now();
 const progress = (line) => console.log(`[consumer ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}`);
@@ -32,23 +32,7 @@ try {
   progress(
     `npx create-imkit my-app ${placements.map((code) => `--placement ${code}`).join(' ')} --yes --packages-from <packs>`,
   );
-  await run(
-    'npx',
-    [
-      '--yes',
-      '--package',
-      create.tarball,
-      'create-imkit',
-      'my-app',
-      ...placements.flatMap((code) => ['--placement', code]),
-      '--yes',
-      '--packages-from',
-      packs,
-    ],
-    work,
-    180_000,
-    npmEnv,
-  );
+  await run('npx', createImkitArgs(create.tarball, 'my-app', placements, packs), work, 180_000, npmEnv);
   const app = join(work, 'my-app');
   progress('npm install');
   const t0 = Date.now();

@@ -8,3 +8,10 @@ export function runBounded(
   timeoutMs: number,
   env?: Readonly<Record<string, string>>,
 ): Promise<string>;
+
+export function createImkitArgs(
+  tarball: string,
+  dir: string,
+  placements: readonly string[],
+  packs: string,
+): string[];

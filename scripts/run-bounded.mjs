@@ -45,3 +45,18 @@ export function runBounded(command, args, cwd, timeoutMs, env = {}) {
     });
   });
 }
+
+/** `npx` arguments that run create-imkit from its tarball into `dir` with `placements`, from `packs`. */
+export function createImkitArgs(tarball, dir, placements, packs) {
+  return [
+    '--yes',
+    '--package',
+    tarball,
+    'create-imkit',
+    dir,
+    ...placements.flatMap((code) => ['--placement', code]),
+    '--yes',
+    '--packages-from',
+    packs,
+  ];
+}

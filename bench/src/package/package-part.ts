@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packPackages } from '../../../scripts/pack-packages.mjs';
-import { npmOnlyEnv, runBounded } from '../../../scripts/run-bounded.mjs';
+import { createImkitArgs, npmOnlyEnv, runBounded } from '../../../scripts/run-bounded.mjs';
 import type { Figure } from '../figure.js';
 
 const run = (command: string, args: readonly string[], cwd: string, timeoutMs: number): Promise<string> =>
@@ -31,23 +31,7 @@ export async function runPackagePart(log: (line: string) => void): Promise<Figur
     const create = packed.find((p) => p.name === 'create-imkit');
     if (create === undefined) throw new Error('package: create-imkit was not packed');
     log('package: create-imkit my-app --packages-from <packs>');
-    await run(
-      'npx',
-      [
-        '--yes',
-        '--package',
-        create.tarball,
-        'create-imkit',
-        'my-app',
-        '--placement',
-        'IM_SIDEBAR',
-        '--yes',
-        '--packages-from',
-        packs,
-      ],
-      work,
-      180_000,
-    );
+    await run('npx', createImkitArgs(create.tarball, 'my-app', ['IM_SIDEBAR'], packs), work, 180_000);
     log('package: npm install in the generated project');
     const started = performance.now();
     await run('npm', ['install'], join(work, 'my-app'), 600_000);
