@@ -2,7 +2,7 @@
  * The emulated portal as one JSON document: what `seed/portal.json` describes and what is persisted to
  * `.emulator-state/portal.json`. Everything the REST layer and the shell's private API read or change.
  */
-import type { NormalizedOptions, PlacementCode } from '@imkit/frame/placements';
+import type { CheckedBinding } from '@imkit/frame/placements';
 
 export interface PortalInfo {
   readonly memberId: string;
@@ -79,15 +79,9 @@ export interface PortalMessage {
   readonly links: readonly string[];
 }
 
-export interface PortalBinding {
+/** A binding as `placement.bind` checked it (`CheckedBinding`), stored with its id and user. */
+export interface PortalBinding extends CheckedBinding {
   readonly id: number;
-  readonly placement: PlacementCode;
-  readonly handler: string;
-  readonly options: NormalizedOptions;
-  readonly title: string;
-  readonly description: string;
-  readonly groupName: string;
-  readonly langAll: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly userId: number;
 }
 
