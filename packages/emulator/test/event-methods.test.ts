@@ -78,6 +78,12 @@ describe('event.bind, event.get, event.unbind', () => {
     expect((await rest('event.bind', other, user)).body).toMatchObject({
       error_description: 'Access denied! Event binding with AUTH_TYPE requires administrator access rights',
     });
+    expect((await rest('event.unbind', { event: 'ONAPPUNINSTALL', auth_type: 1 }, user)).body).toMatchObject({
+      error_description: 'Access denied! Event unbinding with AUTH_TYPE requires administrator access rights',
+    });
+    expect((await rest('event.unbind', { event_type: 'offline' }, user)).body).toMatchObject({
+      error_description: 'Access denied! Offline events unbinding requires administrator access rights',
+    });
     expect((await rest('event.offline.get', {}, user)).body).toMatchObject({ error: 'ACCESS_DENIED' });
     // Application authorisation only: a webhook is refused.
     const hook = await restForm('/rest/1/k3v9x2m7q1w8e5r4/event.get', '');

@@ -50,24 +50,23 @@ function isOffline(call: MethodCall): boolean {
   return type === 'offline';
 }
 
+/** The documented 403 when `needsAdmin` and the caller is not an administrator. */
+function adminOnly(call: MethodCall, needsAdmin: boolean, description: string): void {
+  if (needsAdmin && !call.auth.user.isAdmin) throw new MethodError(403, 'ACCESS_DENIED', description);
+}
+
 function bind(call: MethodCall): true {
   requireApplication(call);
   const user = call.auth.user;
   const event = eventName(call, true)!;
   const offline = isOffline(call);
-  if (offline && !user.isAdmin)
-    throw new MethodError(
-      403,
-      'ACCESS_DENIED',
-      'Access denied! Offline events binding requires administrator access rights',
-    );
+  adminOnly(call, offline, 'Access denied! Offline events binding requires administrator access rights');
   const requestedAuthType = present(call, 'auth_type') ? paramInt(param(call, 'auth_type')) : 0;
-  if (!user.isAdmin && requestedAuthType !== 0 && requestedAuthType !== user.id)
-    throw new MethodError(
-      403,
-      'ACCESS_DENIED',
-      'Access denied! Event binding with AUTH_TYPE requires administrator access rights',
-    );
+  adminOnly(
+    call,
+    requestedAuthType !== 0 && requestedAuthType !== user.id,
+    'Access denied! Event binding with AUTH_TYPE requires administrator access rights',
+  );
   let handler = '';
   if (!offline) {
     handler = paramString(param(call, 'handler')).trim();
@@ -107,19 +106,13 @@ function unbind(call: MethodCall): { count: number } {
   const user = call.auth.user;
   const event = eventName(call, false);
   const offline = isOffline(call);
-  if (offline && !user.isAdmin)
-    throw new MethodError(
-      403,
-      'ACCESS_DENIED',
-      'Access denied! Offline events unbinding requires administrator access rights',
-    );
+  adminOnly(call, offline, 'Access denied! Offline events unbinding requires administrator access rights');
   const authType = present(call, 'auth_type') ? paramInt(param(call, 'auth_type')) : null;
-  if (!user.isAdmin && authType !== null && authType !== 0 && authType !== user.id)
-    throw new MethodError(
-      403,
-      'ACCESS_DENIED',
-      'Access denied! Event unbinding with AUTH_TYPE requires administrator access rights',
-    );
+  adminOnly(
+    call,
+    authType !== null && authType !== 0 && authType !== user.id,
+    'Access denied! Event unbinding with AUTH_TYPE requires administrator access rights',
+  );
   const handler = paramString(param(call, 'handler')).trim();
   const state = call.runtime.state;
   const removed = (b: PortalEventBinding) =>
