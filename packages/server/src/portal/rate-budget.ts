@@ -14,6 +14,18 @@ export interface PortalRateLimit {
   readonly capacity: number;
   /** Requests drained a second: 2 on most plans, 5 on Enterprise. */
   readonly drainPerSecond: number;
+  /**
+   * Slots of the host's bucket the budget leaves free, because a request reaches the host a little after
+   * it took its slot (and a late one can find the host's bucket fuller than ours). Default: what drains in
+   * half a second, at least 1 (1 at 2/s, 3 at 5/s).
+   */
+  readonly reserve?: number;
+}
+
+/** The capacity the budget fills up to: the host's, less the reserve (never below 1). */
+export function budgetCapacity(limit: PortalRateLimit): number {
+  const reserve = limit.reserve ?? Math.max(1, Math.ceil(limit.drainPerSecond / 2));
+  return Math.max(1, limit.capacity - reserve);
 }
 
 export const defaultPortalRateLimit: PortalRateLimit = { capacity: 50, drainPerSecond: 2 };
@@ -101,6 +113,9 @@ export function checkRateLimit(limit: PortalRateLimit, field: string): PortalRat
   if (!(Number.isFinite(limit.drainPerSecond) && limit.drainPerSecond > 0)) {
     throw new RangeError(`${field}.drainPerSecond must be a number > 0`);
   }
+  if (limit.reserve !== undefined && !(Number.isFinite(limit.reserve) && limit.reserve >= 0)) {
+    throw new RangeError(`${field}.reserve must be a number ≥ 0`);
+  }
   return limit;
 }
 
@@ -125,11 +140,12 @@ export function createRateBudget(sql: SqlQueryable, options: RateBudgetOptions):
     limit: PortalRateLimit,
     deadline: number,
   ): Promise<number | null> => {
+    const capacity = budgetCapacity(limit);
     for (;;) {
       if (options.closed.aborted) throw closedError(request);
       const result = await sql.query<TakeRow>(takeStatement, [
         memberId,
-        limit.capacity,
+        capacity,
         limit.drainPerSecond,
         methods.map((method) => method.toLowerCase()),
         options.operatingHoldSeconds,
@@ -138,7 +154,7 @@ export function createRateBudget(sql: SqlQueryable, options: RateBudgetOptions):
       if (row !== undefined && Number(row.granted) > 0) return null;
       if (row?.hold_ms !== null && row?.hold_ms !== undefined) return Number(row.hold_ms);
       const level = row?.level === null || row?.level === undefined ? 0 : Number(row.level);
-      await pause(((level + 1 - limit.capacity) / limit.drainPerSecond) * 1000, deadline, request, () =>
+      await pause(((level + 1 - capacity) / limit.drainPerSecond) * 1000, deadline, request, () =>
         portalFailure('RATE_BUDGET_TIMEOUT', request, "the portal's shared rate budget gave no slot in time"),
       );
     }
