@@ -126,7 +126,7 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
     expect(portal.traffic.filter((entry) => entry.status === 503)).toEqual([]);
   }, 30_000);
 
-  it('the same load with a budget above the host's bucket is refused by the portal (the load really overflows it)', async () => {
+  it('the same load with a budget above the host bucket is refused by the portal: the load really overflows it', async () => {
     const installed = await installEmulated(portal, stores[0]!);
     const clients = processes({ rateLimitRetries: 0, rateLimit: { capacity: 1000, drainPerSecond: 1000 } });
     const answers = await Promise.allSettled(
