@@ -8,6 +8,7 @@ import { Refusal } from './refusal.js';
 import {
   type Installation,
   InstallationConflictError,
+  type InstallationInput,
   type InstallationStore,
 } from './store/installation.js';
 
@@ -113,7 +114,7 @@ async function install(params: URLSearchParams, context: InstallEventContext): P
   // it); a proven install with a new application_token is a new installation of the same portal.
   const continued = existing !== null && verifyApplicationToken(applicationToken, existing.applicationToken);
   const now = new Date();
-  const installation: Omit<Installation, 'epoch'> = {
+  const installation: InstallationInput = {
     memberId: grant.memberId,
     domain: grant.domain,
     portalOrigin: grant.portalOrigin,

@@ -1,6 +1,7 @@
 export {
   type Installation,
   InstallationConflictError,
+  type InstallationInput,
   type InstallationStore,
   type InstallationUpdate,
   StoreLockedError,
@@ -8,3 +9,4 @@ export {
 export { migrations } from './migrations.js';
 export { openPgliteInstallationStore } from './pglite-store.js';
 export { openPostgresInstallationStore } from './postgres-store.js';
+export type { SqlDriver, SqlQueryable } from './sql-driver.js';

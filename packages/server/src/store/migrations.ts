@@ -33,6 +33,26 @@ export const migrations: readonly { readonly version: number; readonly sql: read
       'ALTER TABLE imkit_installations ADD COLUMN launch_token_required boolean NOT NULL DEFAULT false',
     ],
   },
+  {
+    version: 3,
+    sql: [
+      'ALTER TABLE imkit_installations ADD COLUMN needs_reinstall boolean NOT NULL DEFAULT false',
+      // The portal's request bucket, shared by every process: its level and when it was last written.
+      `CREATE TABLE imkit_rate_budgets (
+        member_id text PRIMARY KEY,
+        level double precision NOT NULL,
+        at timestamptz NOT NULL
+      )`,
+      // Methods close to the host's operating-time limit, held back until reset_at.
+      `CREATE TABLE imkit_operating_times (
+        member_id text NOT NULL,
+        method text NOT NULL,
+        operating double precision NOT NULL,
+        reset_at timestamptz NOT NULL,
+        PRIMARY KEY (member_id, method)
+      )`,
+    ],
+  },
 ];
 
 /** An arbitrary constant naming the migration lock (`pg_advisory_xact_lock`). */
