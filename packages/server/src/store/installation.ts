@@ -1,3 +1,5 @@
+import type { StoreReadiness } from './store-readiness.js';
+
 /**
  * An installation of the app on one portal, as proven at `ONAPPINSTALL`: the portal's identity (confirmed
  * with the OAuth server, never taken from the event), the OAuth tokens, the `application_token` later
@@ -73,6 +75,11 @@ export interface InstallationStore {
    * true when a row was deleted.
    */
   delete(memberId: string, expectedEpoch?: number): Promise<boolean>;
+  /**
+   * Whether the store can serve now: reachable within `timeoutMs` and every migration applied (`/readyz`).
+   * Never throws. A store without it counts as ready.
+   */
+  checkReady?(timeoutMs: number): Promise<StoreReadiness>;
   close(): Promise<void>;
 }
 

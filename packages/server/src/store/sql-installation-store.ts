@@ -6,6 +6,7 @@ import {
 } from './installation.js';
 import { applyMigrations } from './migrations.js';
 import type { SqlDriver } from './sql-driver.js';
+import { checkStoreReadiness } from './store-readiness.js';
 
 interface InstallationRow {
   member_id: string;
@@ -199,6 +200,7 @@ export async function createSqlInstallationStore(db: SqlDriver): Promise<Install
             );
       return result.rows.length > 0;
     },
+    checkReady: (timeoutMs) => checkStoreReadiness(db, timeoutMs),
     close: () => db.close(),
   };
 }
