@@ -32,6 +32,12 @@ export { checkDestination, isPublicAddress, OutboundError, outboundRequest } fro
 export { Refusal } from './refusal.js';
 export { createServer, ServerConfigError, type ServerOptions } from './server.js';
 export {
+  createServerLifecycle,
+  type ServerLifecycle,
+  type ShutdownDrain,
+  type ShutdownReport,
+} from './server-lifecycle.js';
+export {
   type ChatAppSession,
   maxSessionSeconds,
   signChatAppSession,

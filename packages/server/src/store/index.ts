@@ -5,9 +5,6 @@ export {
   type InstallationUpdate,
   StoreLockedError,
 } from './installation.js';
-export { migrations } from './migrations.js';
-export { openPgliteInstallationStore } from './pglite-store.js';
-export { openPostgresInstallationStore, type PostgresStoreOptions } from './postgres-store.js';
 export {
   type CachedInstallationStore,
   cacheInstallations,
@@ -21,5 +18,8 @@ export {
   installationChannel,
   listenInstallationChanges,
 } from './installation-changes.js';
+export { migrations } from './migrations.js';
+export { openPgliteInstallationStore } from './pglite-store.js';
+export { openPostgresInstallationStore, type PostgresStoreOptions } from './postgres-store.js';
 export type { StoreReadiness } from './store-readiness.js';
 export { isConnectionFailure, StoreUnavailableError } from './store-unavailable.js';

@@ -58,7 +58,9 @@ export function listenInstallationChanges(
     if (live) {
       live = false;
       handlers.onLost();
-      handlers.log(`store: change notifications lost (${why}); installation cache bypassed until they are back`);
+      handlers.log(
+        `store: change notifications lost (${why}); installation cache bypassed until they are back`,
+      );
     }
     if (closed) return;
     retry = setTimeout(connect, backoffMs);

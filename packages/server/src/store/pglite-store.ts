@@ -2,7 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { InstallationStore } from './installation.js';
-import { cacheInstallations, installationCacheOptions, type StoreCacheOptions } from './installation-cache.js';
+import {
+  cacheInstallations,
+  installationCacheOptions,
+  type StoreCacheOptions,
+} from './installation-cache.js';
 import type { SqlDriver, SqlQueryable } from './sql-driver.js';
 import { createSqlInstallationStore } from './sql-installation-store.js';
 import { lockStoreFolder } from './store-lock.js';

@@ -1,6 +1,10 @@
 import pg from 'pg';
 import type { InstallationStore } from './installation.js';
-import { cacheInstallations, installationCacheOptions, type StoreCacheOptions } from './installation-cache.js';
+import {
+  cacheInstallations,
+  installationCacheOptions,
+  type StoreCacheOptions,
+} from './installation-cache.js';
 import { listenInstallationChanges } from './installation-changes.js';
 import type { SqlDriver } from './sql-driver.js';
 import { createSqlInstallationStore } from './sql-installation-store.js';
