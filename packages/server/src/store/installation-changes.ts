@@ -2,6 +2,8 @@ import pg from 'pg';
 
 /** The channel migration 5's trigger notifies with the changed installation's member_id. */
 export const installationChannel = 'imkit_installations';
+/** `application_name` of the LISTEN connection, so operators can tell it in `pg_stat_activity`. */
+export const changeListenerName = 'imkit-installation-changes';
 
 export interface InstallationChangeHandlers {
   /** An installation was inserted, changed or deleted (by any process). */
@@ -71,6 +73,7 @@ export function listenInstallationChanges(
     if (closed) return;
     const current = new pg.Client({
       connectionString,
+      application_name: changeListenerName,
       connectionTimeoutMillis: options.timeoutMs,
       query_timeout: options.timeoutMs,
       keepAlive: true,
