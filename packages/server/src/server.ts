@@ -190,6 +190,8 @@ export function createServer(options: ServerOptions): Hono {
     const done = lifecycle.requestStarted();
     try {
       await next();
+      // Answered during shutdown: the keep-alive connection closes with it instead of idling on.
+      if (lifecycle.shuttingDown) c.res.headers.set('Connection', 'close');
     } finally {
       done();
     }
