@@ -10,7 +10,9 @@ import { installForm, launchForm, launchPath, makeAppsDir, postForm, testServer 
 
 if (testDatabaseUrl === '' && process.env.CI) {
   it('runs against PostgreSQL in CI', () => {
-    throw new Error('CI must run the fleet tests against PostgreSQL: run them through scripts/with-postgres.sh');
+    throw new Error(
+      'CI must run the fleet tests against PostgreSQL: run them through scripts/with-postgres.sh',
+    );
   });
 }
 

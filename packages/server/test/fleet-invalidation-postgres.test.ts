@@ -4,12 +4,22 @@ import type { InstallationStore } from '../src/store/installation.js';
 import { changeListenerName } from '../src/store/installation-changes.js';
 import { openPostgresInstallationStore } from '../src/store/postgres-store.js';
 import { createThrowawayDatabase, type ThrowawayDatabase, testDatabaseUrl } from './postgres-database.js';
-import { installForm, launchForm, launchPath, makeAppsDir, portal, postForm, testServer } from './server-fixture.js';
+import {
+  installForm,
+  launchForm,
+  launchPath,
+  makeAppsDir,
+  portal,
+  postForm,
+  testServer,
+} from './server-fixture.js';
 
 /** Two stores on one database are two server processes: each has its own cache and LISTEN connection. */
 if (testDatabaseUrl === '' && process.env.CI) {
   it('runs against PostgreSQL in CI', () => {
-    throw new Error('CI must run the fleet tests against PostgreSQL: run them through scripts/with-postgres.sh');
+    throw new Error(
+      'CI must run the fleet tests against PostgreSQL: run them through scripts/with-postgres.sh',
+    );
   });
 }
 
@@ -51,10 +61,10 @@ describe.skipIf(testDatabaseUrl === '')('several processes on one PostgreSQL: ca
 
     expect((await postForm(a, '/events', installForm({ event: 'ONAPPUNINSTALL' }))).status).toBe(200);
     const uninstalledAt = performance.now();
-    await vi.waitFor(
-      async () => expect((await postForm(b, launchPath, launchForm())).status).toBe(403),
-      { timeout: 1000, interval: 10 },
-    );
+    await vi.waitFor(async () => expect((await postForm(b, launchPath, launchForm())).status).toBe(403), {
+      timeout: 1000,
+      interval: 10,
+    });
     expect(performance.now() - uninstalledAt).toBeLessThanOrEqual(1000);
   });
 

@@ -7,7 +7,9 @@ import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 
 if (testDatabaseUrl === '' && process.env.CI) {
   it('runs against PostgreSQL in CI', () => {
-    throw new Error('CI must run the fleet tests against PostgreSQL: run them through scripts/with-postgres.sh');
+    throw new Error(
+      'CI must run the fleet tests against PostgreSQL: run them through scripts/with-postgres.sh',
+    );
   });
 }
 
@@ -77,10 +79,10 @@ describe.skipIf(testDatabaseUrl === '')('PostgreSQL goes away mid-run', () => {
     expect((await app.request('/healthz')).status).toBe(200);
 
     proxy.restore();
-    await vi.waitFor(
-      async () => expect((await postForm(app, launchPath, launchForm())).status).toBe(200),
-      { timeout: 15_000, interval: 100 },
-    );
+    await vi.waitFor(async () => expect((await postForm(app, launchPath, launchForm())).status).toBe(200), {
+      timeout: 15_000,
+      interval: 100,
+    });
     await vi.waitFor(() => expect(logs.some((line) => line.includes('notifications back'))).toBe(true), {
       timeout: 15_000,
       interval: 20,

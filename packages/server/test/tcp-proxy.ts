@@ -1,5 +1,5 @@
-import { createServer, connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 
 /** A loopback TCP proxy a test can cut (a database that stops answering) and restore. */
 export interface TcpProxy {
