@@ -15,6 +15,12 @@ export interface ServerConfig {
   readonly production: boolean;
   /** Public URL of the handler base, such as `https://apps.example.com/chat/`. */
   readonly handlerBase: URL;
+  /** Bound of a graceful shutdown (in-flight requests, drains), in ms: IMKIT_SHUTDOWN_TIMEOUT_MS. */
+  readonly shutdownTimeoutMs: number;
+  /** Installations cached per process (IMKIT_STORE_CACHE_SIZE); 0 turns the cache off. */
+  readonly storeCacheSize: number;
+  /** Bound of each store connect and query, in ms (IMKIT_STORE_TIMEOUT_MS); then 503 STORE_UNAVAILABLE. */
+  readonly storeTimeoutMs: number;
   /** The app's OAuth credentials; every install is proven with them. Required in production. */
   readonly oauth:
     | { readonly clientId: string; readonly clientSecret: string; readonly tokenUrl?: string }
@@ -37,12 +43,30 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
+function integerSetting(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const text = nonEmpty(env[name]);
+  if (text === undefined) return fallback;
+  const value = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= min && value <= max)) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${text.slice(0, 40)}"`);
+  }
+  return value;
+}
+
 /**
  * Reads PORT (default 8080), HOST (127.0.0.1), IMKIT_APPS_DIR (the repo's apps/), IMKIT_STORE (PGlite
  * folder, default `.imkit-data/pglite` in the repo), DATABASE_URL, IMKIT_SESSION_SECRET (required, ≥ 32 bytes,
  * when NODE_ENV=production), IMKIT_HANDLER_BASE (default `http://<HOST>:<PORT>/`), IMKIT_CLIENT_ID and
  * IMKIT_CLIENT_SECRET (the app's OAuth credentials; installs are proven with them; required in production)
- * and IMKIT_OAUTH_URL (the OAuth token endpoint). NODE_ENV must be exactly `production`, or a development
+ * and IMKIT_OAUTH_URL (the OAuth token endpoint), IMKIT_SHUTDOWN_TIMEOUT_MS (10 000), IMKIT_STORE_CACHE_SIZE
+ * (1000) and IMKIT_STORE_TIMEOUT_MS (5000). Every process of one deployment must get the same secrets:
+ * nothing secret is generated per process in production. NODE_ENV must be exactly `production`, or a development
  * value (unset, `development`, `dev`, `test`); anything else is refused.
  */
 export function readServerConfig(env: Readonly<Record<string, string | undefined>>): ServerConfig {
@@ -128,6 +152,9 @@ export function readServerConfig(env: Readonly<Record<string, string | undefined
     sessionSecret,
     production,
     handlerBase,
+    shutdownTimeoutMs: integerSetting(env, 'IMKIT_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    storeCacheSize: integerSetting(env, 'IMKIT_STORE_CACHE_SIZE', 1000, 0, 1_000_000),
+    storeTimeoutMs: integerSetting(env, 'IMKIT_STORE_TIMEOUT_MS', 5000, 1, 600_000),
     oauth,
   };
 }

@@ -31,6 +31,12 @@ export * from './portal/index.js';
 export { Refusal } from './refusal.js';
 export { createServer, ServerConfigError, type ServerOptions } from './server.js';
 export {
+  createServerLifecycle,
+  type ServerLifecycle,
+  type ShutdownDrain,
+  type ShutdownReport,
+} from './server-lifecycle.js';
+export {
   type ChatAppSession,
   maxSessionSeconds,
   signChatAppSession,

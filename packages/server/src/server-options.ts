@@ -2,6 +2,7 @@
 import type { AppSource } from './app-mounts.js';
 import type { InstallConfirmer } from './install-confirmation.js';
 import type { OAuthClientOptions } from './oauth-client.js';
+import type { ServerLifecycle } from './server-lifecycle.js';
 import { maxSessionSeconds } from './session-token.js';
 import type { InstallationStore } from './store/installation.js';
 
@@ -41,6 +42,13 @@ export interface ServerOptions {
   readonly maxUnprovenInstallsPerMinute?: number;
   /** Where one-line log records go (never with secrets). Default: console.log. */
   readonly log?: (line: string) => void;
+  /**
+   * Counts requests in flight and says when shutdown began (`/readyz` 503, new requests 503
+   * `SHUTTING_DOWN`). `startServer` passes the one it shuts down; default: a fresh one.
+   */
+  readonly lifecycle?: ServerLifecycle;
+  /** Bound of the store query behind `/readyz`, in ms. Default 2000. */
+  readonly readinessTimeoutMs?: number;
 }
 
 /** Thrown at creation for options that cannot work (missing secret in production…). */
@@ -143,4 +151,16 @@ export function validateServerOptions(options: ServerOptions): void {
     fail('portalTimeoutMs', 'must be an integer from 1 to 60000');
   }
   if (options.log !== undefined && typeof options.log !== 'function') fail('log', 'must be a function');
+  if (options.readinessTimeoutMs !== undefined && !isInteger(options.readinessTimeoutMs, 1, 60_000)) {
+    fail('readinessTimeoutMs', 'must be an integer from 1 to 60000');
+  }
+  const lifecycle: unknown = options.lifecycle;
+  if (
+    lifecycle !== undefined &&
+    (typeof lifecycle !== 'object' ||
+      lifecycle === null ||
+      typeof (lifecycle as { requestStarted?: unknown }).requestStarted !== 'function')
+  ) {
+    fail('lifecycle', 'must come from createServerLifecycle()');
+  }
 }

@@ -7,6 +7,7 @@ import { type AppMount, appMountsFrom, discoverAppMounts } from './app-mounts.js
 import { verifyChatAppRequest } from './chat-app-launch.js';
 import { readFormBody } from './form-body.js';
 import { framedPageHeaders, refusalPageHeaders } from './frame-headers.js';
+import { addHealthRoutes } from './health-routes.js';
 import {
   boundedInstallConfirmation,
   confirmInstallWithOAuth,
@@ -16,9 +17,11 @@ import { handleInstallEvent } from './install-events.js';
 import { createOAuthClient } from './oauth-client.js';
 import { verifyPlacementLaunch } from './placement-launch.js';
 import { Refusal, refusalPage } from './refusal.js';
+import { createServerLifecycle } from './server-lifecycle.js';
 import { ServerConfigError, type ServerOptions, validateServerOptions } from './server-options.js';
 import { maxSessionSeconds, signChatAppSession, verifyChatAppSession } from './session-token.js';
 import { serveStaticFile } from './static-files.js';
+import { StoreUnavailableError } from './store/store-unavailable.js';
 
 export type { ServerOptions } from './server-options.js';
 export { ServerConfigError } from './server-options.js';
@@ -99,6 +102,21 @@ function withSessionMeta(html: string, token: string, expiresAt: number): string
   return html.includes('</head>') ? html.replace('</head>', `${meta}</head>`) : `${meta}${html}`;
 }
 
+/** The answer while the store cannot be reached: 503 and when to come back, never a wait. */
+function storeUnavailable(error: StoreUnavailableError): {
+  refusal: Refusal;
+  headers: Record<string, string>;
+} {
+  return {
+    refusal: new Refusal(
+      503,
+      'STORE_UNAVAILABLE',
+      'The installation store cannot be reached right now; try again shortly.',
+    ),
+    headers: { 'Retry-After': String(error.retryAfterSeconds) },
+  };
+}
+
 function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer ([^\s]+)$/.exec(header ?? '');
   return match?.[1] ?? null;
@@ -145,15 +163,40 @@ export function createServer(options: ServerOptions): Hono {
       'install events disabled: set IMKIT_CLIENT_ID and IMKIT_CLIENT_SECRET (options.oauth) to accept installs',
     );
   }
+  const lifecycle = options.lifecycle ?? createServerLifecycle();
   const app = new Hono();
 
   app.onError((error, c) => {
+    if (error instanceof StoreUnavailableError) {
+      const { refusal, headers } = storeUnavailable(error);
+      log(`unavailable: ${c.req.method} ${c.req.path}: STORE_UNAVAILABLE`);
+      return c.json(refusal.toJSON(), refusal.status, headers);
+    }
     if (error instanceof Refusal) {
       return c.json(error.toJSON(), error.status);
     }
     log(`error: ${c.req.method} ${c.req.path}: ${error.name}`);
     return c.json({ error: 'INTERNAL_ERROR', error_description: 'The server failed.' }, 500);
   });
+
+  app.use('*', async (c, next) => {
+    if (lifecycle.shuttingDown && c.req.path !== '/healthz' && c.req.path !== '/readyz') {
+      return c.json(
+        { error: 'SHUTTING_DOWN', error_description: 'This server is shutting down; try another one.' },
+        503,
+        { Connection: 'close', 'Retry-After': '1' },
+      );
+    }
+    const done = lifecycle.requestStarted();
+    try {
+      await next();
+      // Answered during shutdown: the keep-alive connection closes with it instead of idling on.
+      if (lifecycle.shuttingDown) c.res.headers.set('Connection', 'close');
+    } finally {
+      done();
+    }
+  });
+  addHealthRoutes(app, { store, lifecycle, timeoutMs: options.readinessTimeoutMs ?? 2000 });
 
   const limit = options.bodyLimitBytes ?? 64 * 1024;
   app.use(
@@ -183,6 +226,11 @@ export function createServer(options: ServerOptions): Hono {
   for (const mount of mounts) mountApp(app, `${base}${mount.path}`, mount);
 
   function refuse(c: Context, error: unknown): Response {
+    if (error instanceof StoreUnavailableError) {
+      const { refusal, headers } = storeUnavailable(error);
+      log(`unavailable: ${c.req.method} ${c.req.path}: STORE_UNAVAILABLE`);
+      return c.body(refusalPage(refusal), refusal.status, { ...refusalPageHeaders(), ...headers });
+    }
     if (!(error instanceof Refusal)) throw error;
     log(`refused: ${c.req.method} ${c.req.path}: ${error.code}${error.field ? ` (${error.field})` : ''}`);
     return c.body(refusalPage(error), error.status, refusalPageHeaders());

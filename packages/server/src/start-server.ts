@@ -1,7 +1,8 @@
 /**
  * `startServer(env)`: what `pnpm start` and `imkit serve` run — reads the settings from the environment
  * (see config.ts), opens the installation store, serves the built apps and logs the mounts.
- * `runServerCli(env, log)` wraps it with signal handling and plain-words errors (no stack traces).
+ * `runServerCli(env, log)` wraps it with signal handling (graceful shutdown on SIGTERM/SIGINT) and
+ * plain-words errors (no stack traces).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,6 +10,12 @@ import { discoverAppMounts } from './app-mounts.js';
 import { ConfigError, readServerConfig } from './config.js';
 import { type ListeningServer, listenServer } from './listen.js';
 import { createServer, ServerConfigError } from './server.js';
+import {
+  createServerLifecycle,
+  type ServerLifecycle,
+  type ShutdownDrain,
+  type ShutdownReport,
+} from './server-lifecycle.js';
 import { type InstallationStore, StoreLockedError } from './store/installation.js';
 import { openPgliteInstallationStore } from './store/pglite-store.js';
 import { openPostgresInstallationStore } from './store/postgres-store.js';
@@ -16,8 +23,18 @@ import { openPostgresInstallationStore } from './store/postgres-store.js';
 export interface StartedServer {
   readonly server: ListeningServer;
   readonly store: InstallationStore;
-  /** Stops the HTTP server, then closes the store. */
-  close(): Promise<void>;
+  readonly lifecycle: ServerLifecycle;
+  /**
+   * Registers work to finish at shutdown (a job worker's drain), before the store closes; `deadline`
+   * aborts when IMKIT_SHUTDOWN_TIMEOUT_MS is reached. Returns its removal.
+   */
+  onShutdown(name: string, drain: ShutdownDrain): () => void;
+  /**
+   * Graceful shutdown: `/readyz` turns 503, no new connections, in-flight requests and drains finish
+   * within IMKIT_SHUTDOWN_TIMEOUT_MS (what is still running then is cut off and logged), then the store
+   * closes. Calling it again waits for the same shutdown.
+   */
+  close(): Promise<ShutdownReport>;
 }
 
 export type ServerEnv = Readonly<Record<string, string | undefined>>;
@@ -36,9 +53,16 @@ export async function startServer(
   }
   const store: InstallationStore =
     config.databaseUrl !== null
-      ? await openPostgresInstallationStore(config.databaseUrl)
-      : await openPgliteInstallationStore(config.storeDir);
+      ? await openPostgresInstallationStore(config.databaseUrl, {
+          cacheSize: config.storeCacheSize,
+          timeoutMs: config.storeTimeoutMs,
+          log,
+        })
+      : await openPgliteInstallationStore(config.storeDir, { cacheSize: config.storeCacheSize });
+  const lifecycle = createServerLifecycle();
   const app = createServer({
+    lifecycle,
+    log,
     store,
     appsDir: config.appsDir,
     sessionSecret: config.sessionSecret,
@@ -61,7 +85,29 @@ export async function startServer(
     log(`  ${mount.launch.padEnd(9)} ${new URL(mount.path, config.handlerBase).href}`);
   }
   log(`handler base ${config.handlerBase.href}; install events: ${config.handlerBase.href}events`);
-  return { server, store, close: () => server.close().then(() => store.close()) };
+  let closed: Promise<ShutdownReport> | null = null;
+  const close = async (): Promise<ShutdownReport> => {
+    const report = await lifecycle.shutdown(config.shutdownTimeoutMs, (timeoutMs) => server.close(timeoutMs));
+    await store.close();
+    const cut = [
+      ...(report.cutOffRequests > 0 ? [`${report.cutOffRequests} request(s) cut off`] : []),
+      ...report.unfinishedDrains.map((name) => `${name} not drained`),
+    ];
+    log(
+      `imkit server stopped in ${report.elapsedMs} ms${cut.length > 0 ? ` (bound ${config.shutdownTimeoutMs} ms reached: ${cut.join(', ')})` : ''}`,
+    );
+    return report;
+  };
+  return {
+    server,
+    store,
+    lifecycle,
+    onShutdown: (name, drain) => lifecycle.onShutdown(name, drain),
+    close: () => {
+      closed ??= close();
+      return closed;
+    },
+  };
 }
 
 /** Starts the server and stops it on SIGINT/SIGTERM; returns the exit code when it cannot start. */
@@ -83,9 +129,10 @@ export async function runServerCli(env: ServerEnv, prefix = 'imkit server'): Pro
     return 1;
   }
   let closing = false;
-  const shutdown = () => {
+  const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
+    console.log(`${prefix}: ${signal}, shutting down`);
     started.close().then(
       () => process.exit(0),
       () => process.exit(1),

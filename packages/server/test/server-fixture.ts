@@ -133,3 +133,22 @@ export function postForm(
     body: typeof form === 'string' ? form : form.toString(),
   });
 }
+
+/** The host's form POST body for a placement launch. */
+export function launchForm(overrides: Record<string, string | null> = {}): URLSearchParams {
+  const fields: Record<string, string | null> = {
+    AUTH_ID: 'frame-access-token',
+    AUTH_EXPIRES: '3600',
+    REFRESH_ID: 'frame-refresh-token',
+    member_id: portal.memberId,
+    status: 'L',
+    PLACEMENT: 'IM_SIDEBAR',
+    PLACEMENT_OPTIONS: '{"dialogId":"chat12"}',
+    ...overrides,
+  };
+  const form = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) if (value !== null) form.append(key, value);
+  return form;
+}
+
+export const launchPath = `/im-sidebar/?DOMAIN=${portal.domain}&PROTOCOL=1&LANG=en&APP_SID=0123456789abcdef0123456789abcdef`;

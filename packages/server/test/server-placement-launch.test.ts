@@ -2,30 +2,20 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openPgliteInstallationStore } from '../src/store/index.js';
 import type { InstallationStore } from '../src/store/installation.js';
-import { installForm, makeAppsDir, otherPortal, portal, postForm, testServer } from './server-fixture.js';
+import {
+  installForm,
+  launchForm,
+  launchPath,
+  makeAppsDir,
+  otherPortal,
+  portal,
+  postForm,
+  testServer,
+} from './server-fixture.js';
 
 let store: InstallationStore;
 let app: Hono;
 const apps = makeAppsDir();
-
-/** The host's form POST body for a placement launch. */
-function launchForm(overrides: Record<string, string | null> = {}): URLSearchParams {
-  const fields: Record<string, string | null> = {
-    AUTH_ID: 'frame-access-token',
-    AUTH_EXPIRES: '3600',
-    REFRESH_ID: 'frame-refresh-token',
-    member_id: portal.memberId,
-    status: 'L',
-    PLACEMENT: 'IM_SIDEBAR',
-    PLACEMENT_OPTIONS: '{"dialogId":"chat12"}',
-    ...overrides,
-  };
-  const form = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) if (value !== null) form.append(key, value);
-  return form;
-}
-
-const launchPath = `/im-sidebar/?DOMAIN=${portal.domain}&PROTOCOL=1&LANG=en&APP_SID=0123456789abcdef0123456789abcdef`;
 
 beforeAll(async () => {
   store = await openPgliteInstallationStore();

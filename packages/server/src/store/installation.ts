@@ -1,4 +1,5 @@
 import type { SqlDriver } from './sql-driver.js';
+import type { StoreReadiness } from './store-readiness.js';
 
 /**
  * An installation of the app on one portal, as proven at `ONAPPINSTALL`: the portal's identity (confirmed
@@ -87,6 +88,11 @@ export interface InstallationStore {
   delete(memberId: string, expectedEpoch?: number): Promise<boolean>;
   /** The database the store lives in, for the server's other shared state (token refresh locks, rate budgets). */
   readonly sql: SqlDriver;
+  /**
+   * Whether the store can serve now: reachable within `timeoutMs` and every migration applied (`/readyz`).
+   * Never throws. A store without it counts as ready.
+   */
+  checkReady?(timeoutMs: number): Promise<StoreReadiness>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import type { SqlDriver } from './sql-driver.js';
+import type { SqlDriver, SqlQueryable } from './sql-driver.js';
 
 /**
  * The one schema of the installation store, as ordered migrations. Append new ones; never edit an applied
@@ -53,6 +53,23 @@ export const migrations: readonly { readonly version: number; readonly sql: read
       )`,
     ],
   },
+  {
+    // Every change to an installation tells every process (LISTEN imkit_installations), which evicts it from
+    // its cache: in the writer's transaction, delivered at commit, whatever code wrote it.
+    version: 5,
+    sql: [
+      `CREATE FUNCTION imkit_installation_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('imkit_installations', CASE WHEN TG_OP = 'DELETE' THEN OLD.member_id ELSE NEW.member_id END);
+        IF TG_OP = 'UPDATE' AND OLD.member_id <> NEW.member_id THEN
+          PERFORM pg_notify('imkit_installations', OLD.member_id);
+        END IF;
+        RETURN NULL;
+      END $$`,
+      `CREATE TRIGGER imkit_installation_changed AFTER INSERT OR UPDATE OR DELETE ON imkit_installations
+        FOR EACH ROW EXECUTE FUNCTION imkit_installation_changed()`,
+    ],
+  },
 ];
 
 /** An arbitrary constant naming the migration lock (`pg_advisory_xact_lock`). */
@@ -79,4 +96,11 @@ export async function applyMigrations(db: SqlDriver): Promise<number[]> {
     }
     return now;
   });
+}
+
+/** The versions of `migrations` not recorded as applied (another process may be applying them now). */
+export async function pendingMigrations(db: SqlQueryable): Promise<number[]> {
+  const done = await db.query<{ version: number }>('SELECT version FROM imkit_schema_migrations');
+  const applied = new Set(done.rows.map((row) => Number(row.version)));
+  return migrations.map((migration) => migration.version).filter((version) => !applied.has(version));
 }

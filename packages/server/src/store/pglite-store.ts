@@ -2,6 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { InstallationStore } from './installation.js';
+import {
+  cacheInstallations,
+  installationCacheOptions,
+  type StoreCacheOptions,
+} from './installation-cache.js';
 import type { SqlDriver, SqlQueryable } from './sql-driver.js';
 import { createSqlInstallationStore } from './sql-installation-store.js';
 import { lockStoreFolder } from './store-lock.js';
@@ -10,9 +15,13 @@ import { lockStoreFolder } from './store-lock.js';
  * The embedded default: PGlite (PostgreSQL compiled to WebAssembly) in `dataDir`, or in memory when
  * `dataDir` is undefined (created when missing). Needs no separate server. One process per data dir,
  * enforced: `<dataDir>.lock` names the holder, and a second opener gets `StoreLockedError`. The first
- * start in a new folder runs initdb (several seconds).
+ * start in a new folder runs initdb (several seconds). Lookups are cached in process (`options.cacheSize`).
  */
-export async function openPgliteInstallationStore(dataDir?: string): Promise<InstallationStore> {
+export async function openPgliteInstallationStore(
+  dataDir?: string,
+  options: StoreCacheOptions = {},
+): Promise<InstallationStore> {
+  const cacheOptions = installationCacheOptions(options);
   let release = () => {};
   if (dataDir !== undefined) {
     // PGlite does not create missing parents, and a folder it created itself can end up half-initialised.
@@ -37,7 +46,10 @@ export async function openPgliteInstallationStore(dataDir?: string): Promise<Ins
         }
       },
     };
-    return await createSqlInstallationStore(driver);
+    // One process owns the folder, so every write goes through this cache, which evicts what it writes.
+    const cache = cacheInstallations(await createSqlInstallationStore(driver), cacheOptions);
+    cache.resume();
+    return cache.store;
   } catch (error) {
     release();
     throw error;

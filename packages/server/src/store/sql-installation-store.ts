@@ -7,6 +7,7 @@ import {
 } from './installation.js';
 import { applyMigrations } from './migrations.js';
 import type { SqlDriver } from './sql-driver.js';
+import { checkStoreReadiness } from './store-readiness.js';
 
 interface InstallationRow {
   member_id: string;
@@ -205,6 +206,7 @@ export async function createSqlInstallationStore(db: SqlDriver): Promise<Install
       return result.rows.length > 0;
     },
     sql: db,
+    checkReady: (timeoutMs) => checkStoreReadiness(db, timeoutMs),
     close: () => db.close(),
   };
 }
