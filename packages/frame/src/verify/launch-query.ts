@@ -58,8 +58,10 @@ function rawKeyOf(pair: string, length: number): number {
   return -1;
 }
 
+const encoded = /[%+]/;
+
 function needsDecoding(text: string): boolean {
-  return text.indexOf('%') >= 0 || text.indexOf('+') >= 0;
+  return encoded.test(text);
 }
 
 /**

@@ -102,14 +102,18 @@ function parseDomain(domain: string): ParsedDomain | null {
   return remember(domainCache, domain, parsed);
 }
 
-/** DOMAIN of the launch, parsed; read through the raw-value cache when the query was a string. */
+/** The last DOMAIN read as written, and what it parsed to: a portal's launches repeat it. */
+let lastRawDomain: { readonly raw: string; readonly parsed: ParsedDomain | null } | null = null;
+
+/** DOMAIN of the launch, parsed; read through the raw-value caches when the query was a string. */
 function launchDomain(fields: LaunchFields): ParsedDomain | null {
   const raw = rawFieldOf(fields, 'DOMAIN');
   if (raw === null) return parseDomain(fieldOf(fields, 'DOMAIN')!);
-  const cached = rawDomainCache.get(raw);
-  return cached !== undefined
-    ? cached
-    : remember(rawDomainCache, raw, parseDomain(fieldOf(fields, 'DOMAIN')!));
+  if (lastRawDomain !== null && lastRawDomain.raw === raw) return lastRawDomain.parsed;
+  let parsed = rawDomainCache.get(raw);
+  if (parsed === undefined) parsed = remember(rawDomainCache, raw, parseDomain(fieldOf(fields, 'DOMAIN')!));
+  lastRawDomain = { raw, parsed };
+  return parsed;
 }
 
 /**
