@@ -7,11 +7,12 @@ export type Part = 'size' | 'launch' | 'verify' | 'install' | 'server' | 'packag
 
 export const parts: readonly Part[] = ['size', 'launch', 'verify', 'install', 'server', 'package'];
 
-/** A goal on "ours" (`max`/`min`) or on the ratio ours / reference (`minRatio`). */
+/** A goal on "ours" (`max`/`min`) or on the ratio ours / reference (`minRatio`/`maxRatio`). */
 export type Goal =
   | { readonly kind: 'max'; readonly value: number; readonly text: string }
   | { readonly kind: 'min'; readonly value: number; readonly text: string }
-  | { readonly kind: 'minRatio'; readonly value: number; readonly text: string };
+  | { readonly kind: 'minRatio'; readonly value: number; readonly text: string }
+  | { readonly kind: 'maxRatio'; readonly value: number; readonly text: string };
 
 export interface Figure {
   readonly part: Part;
@@ -45,5 +46,6 @@ export function evaluateFigure(figure: Figure): FigureResult {
   if (goal?.kind === 'max') met = figure.ours <= goal.value;
   else if (goal?.kind === 'min') met = figure.ours >= goal.value;
   else if (goal?.kind === 'minRatio') met = ratio !== null && ratio >= goal.value;
+  else if (goal?.kind === 'maxRatio') met = ratio !== null && ratio <= goal.value;
   return { ...figure, ratio, met };
 }

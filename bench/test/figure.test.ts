@@ -28,6 +28,13 @@ describe('evaluateFigure', () => {
     expect(evaluateFigure({ ...base, reference: null, goal }).met).toBe(false);
   });
 
+  it('checks a maximum ratio goal (latency at most twice the reference)', () => {
+    const goal = { kind: 'maxRatio', value: 2, text: 'ratio ≤ 2.00' } as const;
+    expect(evaluateFigure({ ...base, ours: 200, reference: 100, goal }).met).toBe(true);
+    expect(evaluateFigure({ ...base, ours: 201, reference: 100, goal }).met).toBe(false);
+    expect(evaluateFigure({ ...base, reference: null, goal }).met).toBe(false);
+  });
+
   it('has no ratio without a usable reference and no verdict without a goal', () => {
     expect(evaluateFigure({ ...base, reference: 0 }).ratio).toBeNull();
     expect(evaluateFigure({ ...base, reference: null }).ratio).toBeNull();

@@ -12,6 +12,11 @@ beforeAll(async () => {
     seen++;
     const path = request.url ?? '/';
     if (path === '/slow') setTimeout(() => response.end('late'), 200);
+    else if (path === '/chunked') {
+      response.writeHead(200, { 'Content-Type': 'text/plain' });
+      response.write('first part, ');
+      setImmediate(() => response.end('second part'));
+    } else if (path === '/close') response.writeHead(200, { Connection: 'close' }).end('bye');
     else response.writeHead(path === '/missing' ? 404 : 200).end('ok');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -38,6 +43,49 @@ describe('runLoad', () => {
     expect(result.failed).toBe(0);
     expect(result.latencies).toHaveLength(50);
     expect(summarizeLoad([result]).perSecond).toBeGreaterThan(0);
+  });
+
+  it('reads chunked answers and answers that close the connection, reconnecting as needed', async () => {
+    for (const path of ['/chunked', '/close']) {
+      seen = 0;
+      const result = await runLoad({
+        url,
+        request: { method: 'GET', path },
+        total: 20,
+        concurrency: 2,
+        timeCapMs: 10_000,
+      });
+      expect(seen).toBe(20);
+      expect(result).toMatchObject({ completed: 20, failed: 0 });
+    }
+  });
+
+  it('sends the body with its Content-Length on every request', async () => {
+    const bodies: string[] = [];
+    const echo = createServer((request, response) => {
+      let body = '';
+      request.setEncoding('utf8');
+      request.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        bodies.push(body);
+        response.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    const port = (echo.address() as AddressInfo).port;
+    const result = await runLoad({
+      url: `http://127.0.0.1:${port}/`,
+      request: { method: 'POST', path: '/form', headers: { 'Content-Type': 'text/plain' }, body: 'a=1&b=ü' },
+      total: 5,
+      concurrency: 2,
+      timeCapMs: 10_000,
+    });
+    echo.closeAllConnections();
+    await new Promise((resolve) => echo.close(resolve));
+    expect(result.completed).toBe(5);
+    expect(bodies).toEqual(Array.from({ length: 5 }, () => 'a=1&b=ü'));
   });
 
   it('stops at the time cap and counts timeouts and other statuses as failed', async () => {

@@ -19,6 +19,10 @@ const timeCapMs = 10_000;
 interface Scenario {
   readonly name: string;
   readonly request: (hash: string) => LoadRequest;
+  /** Goal on req/s ÷ the static server's (issue #14: ≥ 0.6×). */
+  readonly minThroughputRatio: number;
+  /** Goal on p99 ÷ the static server's, when the scenario has one (issue #14: ≤ 2× for POST launch). */
+  readonly maxP99Ratio?: number;
 }
 
 const scenarios: readonly Scenario[] = [
@@ -33,6 +37,8 @@ const scenarios: readonly Scenario[] = [
         body: launch.body,
       };
     },
+    minThroughputRatio: 0.6,
+    maxP99Ratio: 2,
   },
   {
     name: 'legacy launch GET (verified)',
@@ -41,6 +47,7 @@ const scenarios: readonly Scenario[] = [
       path: `/legacy-chat-app/?${legacyLaunchQuery(hash)}`,
       headers: { Referer: `${benchPortal.origin}/online/` },
     }),
+    minThroughputRatio: 0.6,
   },
 ];
 
@@ -92,6 +99,11 @@ export async function runServerPart(log: (line: string) => void): Promise<Figure
           ours: a.perSecond,
           reference: b.perSecond,
           referenceName: 'node:http + fs',
+          goal: {
+            kind: 'minRatio',
+            value: scenario.minThroughputRatio,
+            text: `ratio ≥ ${scenario.minThroughputRatio.toFixed(2)}`,
+          },
           note: `${rounds} × ${perRound} requests per server, concurrency ${concurrency}, alternating${failures}`,
         },
         {
@@ -101,6 +113,15 @@ export async function runServerPart(log: (line: string) => void): Promise<Figure
           ours: a.p99,
           reference: b.p99,
           referenceName: 'node:http + fs',
+          ...(scenario.maxP99Ratio === undefined
+            ? {}
+            : {
+                goal: {
+                  kind: 'maxRatio',
+                  value: scenario.maxP99Ratio,
+                  text: `ratio ≤ ${scenario.maxP99Ratio.toFixed(2)}`,
+                },
+              }),
         },
       );
     }

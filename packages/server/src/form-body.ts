@@ -2,17 +2,56 @@ import { Refusal } from './refusal.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+function tooLarge(maxBytes: number): Refusal {
+  return new Refusal(413, 'BODY_TOO_LARGE', `Bodies are limited to ${maxBytes} bytes.`);
+}
+
+/**
+ * The body's bytes, at most `maxBytes` (else 413). A declared Content-Length over the limit is refused
+ * before anything is read; a body without one is counted as it streams and cancelled at the limit. The
+ * request is never turned into a stream when it has a length, which keeps `@hono/node-server` on its
+ * direct read of the socket.
+ */
+async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const length = request.headers.get('content-length');
+  if (length !== null && !request.headers.has('transfer-encoding')) {
+    if (!/^\d{1,16}$/.test(length))
+      throw new Refusal(400, 'MALFORMED_BODY', 'Content-Length is not a number.');
+    if (Number(length) > maxBytes) throw tooLarge(maxBytes);
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return bytes;
+  }
+  const reader = request.body?.getReader();
+  if (reader === undefined) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
 /**
  * Reads the body of the host's form POST (`application/x-www-form-urlencoded`, or `multipart/form-data`
- * without files). Any other type is 415; bytes that are not UTF-8, or escapes that decode to invalid
- * UTF-8, are 400. Size is limited before this runs (body-limit middleware).
+ * without files), at most `maxBytes` (else 413). Any other type is 415 and is not read; bytes that are
+ * not UTF-8, or escapes that decode to invalid UTF-8, are 400.
  */
-export async function readFormBody(request: Request): Promise<URLSearchParams> {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+export async function readFormBody(request: Request, maxBytes: number): Promise<URLSearchParams> {
+  const contentType = request.headers.get('content-type') ?? '';
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
   if (type === 'application/x-www-form-urlencoded') {
+    const bytes = await readBodyBytes(request, maxBytes);
     let text: string;
     try {
-      text = decoder.decode(await request.arrayBuffer());
+      text = decoder.decode(bytes);
     } catch {
       throw new Refusal(400, 'MALFORMED_BODY', 'The form body is not valid UTF-8.');
     }
@@ -25,9 +64,13 @@ export async function readFormBody(request: Request): Promise<URLSearchParams> {
     return params;
   }
   if (type === 'multipart/form-data') {
+    const bytes = await readBodyBytes(request, maxBytes);
     let form: FormData;
     try {
-      form = await request.formData();
+      // Chunks of a web stream and Buffer.concat are backed by an ArrayBuffer.
+      form = await new Response(bytes as Uint8Array<ArrayBuffer>, {
+        headers: { 'Content-Type': contentType },
+      }).formData();
     } catch {
       throw new Refusal(400, 'MALFORMED_BODY', 'The multipart form body cannot be parsed.');
     }

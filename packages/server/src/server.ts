@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { type AppMount, appMountsFrom, discoverAppMounts } from './app-mounts.js';
 import { verifyChatAppRequest } from './chat-app-launch.js';
 import { readFormBody } from './form-body.js';
@@ -15,6 +13,7 @@ import {
 } from './install-confirmation.js';
 import { handleInstallEvent } from './install-events.js';
 import { createOAuthClient } from './oauth-client.js';
+import { cachedPage } from './page-cache.js';
 import { verifyPlacementLaunch } from './placement-launch.js';
 import { Refusal, refusalPage } from './refusal.js';
 import { createServerLifecycle } from './server-lifecycle.js';
@@ -117,6 +116,12 @@ function storeUnavailable(error: StoreUnavailableError): {
   };
 }
 
+/** The query of a request URL (which never carries a fragment), without parsing the whole URL. */
+function launchQuery(url: string): URLSearchParams {
+  const at = url.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : url.slice(at + 1));
+}
+
 function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer ([^\s]+)$/.exec(header ?? '');
   return match?.[1] ?? null;
@@ -198,18 +203,11 @@ export function createServer(options: ServerOptions): Hono {
   });
   addHealthRoutes(app, { store, lifecycle, timeoutMs: options.readinessTimeoutMs ?? 2000 });
 
+  // Bodies are read only by the routes that take a form, each through readFormBody and this limit.
   const limit = options.bodyLimitBytes ?? 64 * 1024;
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: limit,
-      onError: (c) =>
-        c.json({ error: 'BODY_TOO_LARGE', error_description: `Bodies are limited to ${limit} bytes.` }, 413),
-    }),
-  );
 
   app.post(`${base}events`, async (c) => {
-    const params = await readFormBody(c.req.raw);
+    const params = await readFormBody(c.req.raw, limit);
     const result = await handleInstallEvent(params, { store, production, confirmInstall }).catch(
       (error: unknown) => {
         if (error instanceof Refusal && error.status >= 403) {
@@ -238,11 +236,11 @@ export function createServer(options: ServerOptions): Hono {
 
   function mountApp(router: Hono, prefix: string, mount: AppMount): void {
     const indexFile = join(mount.dist, 'index.html');
-    const readIndex = () => readFile(indexFile, 'utf8');
+    const readIndex = cachedPage(indexFile);
 
     const launch = async (c: Context): Promise<Response> => {
       try {
-        const query = new URL(c.req.url).searchParams;
+        const query = launchQuery(c.req.url);
         if (mount.launch === 'install') {
           return c.body(await readIndex(), 200, framedPageHeaders(installAncestors));
         }
@@ -251,7 +249,7 @@ export function createServer(options: ServerOptions): Hono {
           return c.body(null, 200, framedPageHeaders(null));
         }
         if (mount.launch === 'chat-app') {
-          if (c.req.method === 'POST') await readFormBody(c.req.raw);
+          if (c.req.method === 'POST') await readFormBody(c.req.raw, limit);
           const { installation, launch } = await verifyChatAppRequest(
             query,
             c.req.header('referer') ?? null,
@@ -275,7 +273,7 @@ export function createServer(options: ServerOptions): Hono {
           // Not a launch: nothing verified says which portal may frame it.
           return c.body(await readIndex(), 200, framedPageHeaders(null));
         }
-        const installation = await verifyPlacementLaunch(await readFormBody(c.req.raw), query, store);
+        const installation = await verifyPlacementLaunch(await readFormBody(c.req.raw, limit), query, store);
         return c.body(await readIndex(), 200, framedPageHeaders([installation.portalOrigin]));
       } catch (error) {
         return refuse(c, error);

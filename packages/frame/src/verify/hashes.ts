@@ -53,18 +53,16 @@ export function constantTimeEqual(a: string, b: string): boolean {
   return nodeCrypto.timingSafeEqual(left, right);
 }
 
+const lowerHexDigest = /^[0-9a-f]{32}$/;
+
 /**
  * Whether `received` is exactly the 32 lowercase hex digits of `expected`, in time that does not depend on
- * where they differ: every character is compared and checked to be hex.
+ * where they differ: the form of `received` is checked first (its timing depends on `received` only),
+ * then every character is compared.
  */
 export function digestEqual(expected: string, received: string): boolean {
-  if (received.length !== 32) return false;
+  if (!lowerHexDigest.test(received) || expected.length !== 32) return false;
   let diff = 0;
-  let notHex = 0;
-  for (let i = 0; i < 32; i++) {
-    const code = received.charCodeAt(i);
-    notHex |= code < 48 || (code > 57 && code < 97) || code > 102 ? 1 : 0;
-    diff |= expected.charCodeAt(i) ^ code;
-  }
-  return diff === 0 && notHex === 0;
+  for (let i = 0; i < 32; i++) diff |= expected.charCodeAt(i) ^ received.charCodeAt(i);
+  return diff === 0;
 }

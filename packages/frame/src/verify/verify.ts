@@ -11,7 +11,15 @@ import {
   proofKeys,
 } from '../host-model/chat-app-query.js';
 import { assertSecret, constantTimeEqual, digestEqual, md5Hex } from './hashes.js';
-import { duplicatedKey, fieldOf, type LaunchFields, type LaunchQuery, toFields } from './launch-query.js';
+import {
+  duplicatedKey,
+  fieldOf,
+  hasValue,
+  type LaunchFields,
+  type LaunchQuery,
+  rawFieldOf,
+  toFields,
+} from './launch-query.js';
 
 /** The launch fields no signature covers: the host signs only the portal host and USER_ID (HOST-PROTOCOL.md §5). */
 export type UnverifiedChatAppLaunch = Omit<ChatAppLaunch, 'domain' | 'userId'>;
@@ -61,8 +69,18 @@ interface ParsedDomain {
   readonly hostname: string;
 }
 
-/** Parsed DOMAIN values, so a portal's repeated launches skip URL parsing; bounded. */
+/**
+ * Parsed DOMAIN values, so a portal's repeated launches skip decoding and URL parsing; bounded. Keyed
+ * apart by the value as decoded and as written in a query string (`https%3A%2F%2F…`).
+ */
 const domainCache = new Map<string, ParsedDomain | null>();
+const rawDomainCache = new Map<string, ParsedDomain | null>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= 1024) cache.clear();
+  cache.set(key, value);
+  return value;
+}
 
 /**
  * Parses DOMAIN (`https://host[:port]`) into its origin and host name; null when malformed. The host
@@ -81,8 +99,20 @@ function parseDomain(domain: string): ParsedDomain | null {
       parsed = null;
     }
   }
-  if (domainCache.size >= 1024) domainCache.clear();
-  domainCache.set(domain, parsed);
+  return remember(domainCache, domain, parsed);
+}
+
+/** The last DOMAIN read as written, and what it parsed to: a portal's launches repeat it. */
+let lastRawDomain: { readonly raw: string; readonly parsed: ParsedDomain | null } | null = null;
+
+/** DOMAIN of the launch, parsed; read through the raw-value caches when the query was a string. */
+function launchDomain(fields: LaunchFields): ParsedDomain | null {
+  const raw = rawFieldOf(fields, 'DOMAIN');
+  if (raw === null) return parseDomain(fieldOf(fields, 'DOMAIN')!);
+  if (lastRawDomain !== null && lastRawDomain.raw === raw) return lastRawDomain.parsed;
+  let parsed = rawDomainCache.get(raw);
+  if (parsed === undefined) parsed = remember(rawDomainCache, raw, parseDomain(fieldOf(fields, 'DOMAIN')!));
+  lastRawDomain = { raw, parsed };
   return parsed;
 }
 
@@ -108,33 +138,60 @@ function refererFromOrigin(referer: string, origin: string): boolean {
 
 const decimal = /^\d{1,15}$/;
 
-/** The keys no signature covers, each with the launch field it fills. */
-const unsignedKeys = chatAppQueryKeys.flatMap((key) => {
-  const spec: (typeof chatAppLaunchQuery)[ChatAppQueryKey] = chatAppLaunchQuery[key];
-  return spec.proof === null ? [{ key, spec }] : [];
-});
+type UnsignedKey = {
+  [K in ChatAppQueryKey]: (typeof chatAppLaunchQuery)[K]['proof'] extends null ? K : never;
+}[ChatAppQueryKey];
+type UnsignedField<K extends UnsignedKey> = (typeof chatAppLaunchQuery)[K]['field'] &
+  keyof UnverifiedChatAppLaunch;
 
 /**
- * An unsigned value as the table types it: ids decimal (else 0, or null for button-only keys), flags
- * `Y`, the context `textarea`/`button` (else ''), text as given ('' when absent).
+ * The unsigned value of `key` as the table types it: ids decimal (else 0, or null for button-only
+ * keys), flags `Y`, the context `textarea`/`button` (else ''), text as given ('' when absent).
  */
-function unsignedValue(spec: (typeof unsignedKeys)[number]['spec'], text: string | null): unknown {
+function unsigned<K extends UnsignedKey>(
+  fields: LaunchFields,
+  key: K,
+): UnverifiedChatAppLaunch[UnsignedField<K>] {
+  const spec: (typeof chatAppLaunchQuery)[UnsignedKey] = chatAppLaunchQuery[key];
+  const text = fieldOf(fields, key);
+  let value: unknown;
   switch (spec.value) {
     case 'id':
-      return text !== null && decimal.test(text) ? Number(text) : spec.sent === 'button' ? null : 0;
+      value = text !== null && decimal.test(text) ? Number(text) : spec.sent === 'button' ? null : 0;
+      break;
     case 'flag':
-      return text === 'Y';
+      value = text === 'Y';
+      break;
     case 'context':
-      return text === 'textarea' || text === 'button' ? text : '';
+      value = text === 'textarea' || text === 'button' ? text : '';
+      break;
     default:
-      return text ?? '';
+      value = text ?? '';
   }
+  return value as UnverifiedChatAppLaunch[UnsignedField<K>];
 }
 
+/**
+ * The unsigned fields, one literal so every launch has the same shape (a loop of keyed stores is
+ * several times slower); test/host-model-consumers.test.ts checks it against the table.
+ */
 function unverifiedOf(fields: LaunchFields): UnverifiedChatAppLaunch {
-  const launch: Record<string, unknown> = {};
-  for (const { key, spec } of unsignedKeys) launch[spec.field] = unsignedValue(spec, fieldOf(fields, key));
-  return launch as unknown as UnverifiedChatAppLaunch;
+  return {
+    botId: unsigned(fields, 'BOT_ID'),
+    botCode: unsigned(fields, 'BOT_CODE'),
+    appId: unsigned(fields, 'APP_ID'),
+    appCode: unsigned(fields, 'APP_CODE'),
+    dialogId: unsigned(fields, 'DIALOG_ID'),
+    dialogContext: unsigned(fields, 'DIALOG_CONTEXT'),
+    dialogEntityId: unsigned(fields, 'DIALOG_ENTITY_ID'),
+    dialogEntityData1: unsigned(fields, 'DIALOG_ENTITY_DATA_1'),
+    lang: unsigned(fields, 'LANG'),
+    isChrome: unsigned(fields, 'IS_CHROME'),
+    context: unsigned(fields, 'CONTEXT'),
+    darkMode: unsigned(fields, 'DARK_MODE'),
+    messageId: unsigned(fields, 'MESSAGE_ID'),
+    buttonParams: unsigned(fields, 'BUTTON_PARAMS'),
+  };
 }
 
 function fail(reason: LaunchFailure, field?: string): LaunchVerification {
@@ -159,9 +216,9 @@ export function verifyChatAppLaunch(query: LaunchQuery, options: VerifyLaunchOpt
   const duplicated = duplicatedKey(fields);
   if (duplicated !== null) return fail('DUPLICATED_FIELD', duplicated);
   for (const key of proofKeys) {
-    if ((fieldOf(fields, key) ?? '') === '') return fail('MISSING_FIELD', key);
+    if (!hasValue(fields, key)) return fail('MISSING_FIELD', key);
   }
-  const domain = parseDomain(fieldOf(fields, 'DOMAIN')!);
+  const domain = launchDomain(fields);
   if (domain === null) return fail('MALFORMED_DOMAIN', 'DOMAIN');
   const userIdText = fieldOf(fields, 'USER_ID')!;
   if (!decimal.test(userIdText)) return fail('MALFORMED_FIELD', 'USER_ID');
@@ -176,6 +233,7 @@ export function verifyChatAppLaunch(query: LaunchQuery, options: VerifyLaunchOpt
     if (options.referer === null || options.referer === '') return fail('REFERER_MISSING', 'referer');
     if (!refererFromOrigin(options.referer, domain.origin)) return fail('REFERER_MISMATCH', 'referer');
   }
+  // The unsigned fields are decoded only now, after the hashes matched.
   return {
     ok: true,
     launch: { domain: domain.origin, userId: Number(userIdText), unverified: unverifiedOf(fields) },
