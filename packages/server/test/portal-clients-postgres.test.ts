@@ -126,6 +126,23 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
     expect(portal.traffic.filter((entry) => entry.status === 503)).toEqual([]);
   }, 30_000);
 
+  it('a process holding tokens of an installation reinstalled elsewhere reads it again and succeeds', async () => {
+    const first = await installEmulated(portal, stores[0]!);
+    const clients = processes();
+    await clients[1]!.portal(first.memberId).call('user.current');
+    // Reinstalled through process 0; process 1 still holds the first installation's token.
+    portal.emulator.reset();
+    portal.traffic.length = 0;
+    const second = await installEmulated(portal, stores[0]!);
+    expect(second.accessToken).not.toBe(first.accessToken);
+    await expect(clients[1]!.portal(first.memberId).call('user.current')).resolves.toMatchObject({ ID: '1' });
+    const sent = portal.traffic.filter((entry) => entry.method === 'user.current');
+    // At most the one refused call with the old token, then the call with the new one.
+    expect(sent.length).toBeLessThanOrEqual(2);
+    expect(sent.at(-1)?.status).toBe(200);
+    expect(portal.refreshes.count).toBe(0);
+  }, 30_000);
+
   it('the same load with a budget above the host bucket is refused by the portal: the load really overflows it', async () => {
     const installed = await installEmulated(portal, stores[0]!);
     const clients = processes({ rateLimitRetries: 0, rateLimit: { capacity: 1000, drainPerSecond: 1000 } });

@@ -163,10 +163,12 @@ export function createPortalClients(options: PortalClientsOptions): PortalClient
       method,
     )
       .then((token) => {
+        store.forget?.(memberId);
         adopt(state, token);
         state.refreshFailure = null;
       })
       .catch((error: unknown) => {
+        store.forget?.(memberId);
         state.refreshFailure =
           error instanceof RestError
             ? error
@@ -254,17 +256,39 @@ export function createPortalClients(options: PortalClientsOptions): PortalClient
       throw error;
     };
 
+  /**
+   * Runs `work` on the installation as this process knows it. When the portal answers `invalid_token`, the
+   * copy is stale (another process reinstalled the app, and its change notice has not arrived yet): the
+   * installation is read again from the database, once, and `work` repeated only if the token changed.
+   */
+  const withCurrentInstallation = async <T>(
+    memberId: string,
+    method: string,
+    work: (rest: RestCaller) => Promise<T>,
+  ): Promise<T> => {
+    const state = await ready(memberId, method);
+    state.rest ??= restOf(memberId, state);
+    try {
+      return await work(state.rest).catch(explain(state));
+    } catch (error) {
+      if (!(error instanceof RestError && error.code === 'invalid_token')) throw error;
+      const staleToken = state.accessToken;
+      store.forget?.(memberId);
+      states.delete(memberId);
+      const current = await ready(memberId, method);
+      if (current.accessToken === staleToken) throw error;
+      current.rest ??= restOf(memberId, current);
+      return work(current.rest).catch(explain(current));
+    }
+  };
+
   const clientOf = (memberId: string): PortalClient => ({
     memberId,
-    async call<T>(method: string, params?: RestParams): Promise<T> {
-      const state = await ready(memberId, method);
-      state.rest ??= restOf(memberId, state);
-      return state.rest.call<T>(method, params).catch(explain(state));
+    call<T>(method: string, params?: RestParams): Promise<T> {
+      return withCurrentInstallation(memberId, method, (rest) => rest.call<T>(method, params));
     },
-    async batch(commands, batchOptions) {
-      const state = await ready(memberId, 'batch');
-      state.rest ??= restOf(memberId, state);
-      return state.rest.batch(commands, batchOptions).catch(explain(state));
+    batch(commands, batchOptions) {
+      return withCurrentInstallation(memberId, 'batch', (rest) => rest.batch(commands, batchOptions));
     },
     list<Page>(method: string, params?: RestParams, listOptions?: PortalListOptions) {
       return listPages<Page>(method, params ?? {}, listOptions?.maxPages ?? 1000, async () => {

@@ -100,6 +100,7 @@ export function cacheInstallations(
     update: async (memberId, expectedEpoch, changes) =>
       written(memberId, await store.update(memberId, expectedEpoch, changes)),
     delete: async (memberId, expectedEpoch) => written(memberId, await store.delete(memberId, expectedEpoch)),
+    forget: evict,
     async findByMemberId(memberId) {
       const hit = live ? fresh(memberId) : null;
       if (hit !== null) return hit;

@@ -93,6 +93,11 @@ export interface InstallationStore {
    * Never throws. A store without it counts as ready.
    */
   checkReady?(timeoutMs: number): Promise<StoreReadiness>;
+  /**
+   * Drops any copy of `memberId` this process keeps, so the next read goes to the database: for writers that
+   * change the row through `sql` (token refresh) and for callers that learnt their copy is stale.
+   */
+  forget?(memberId: string): void;
   close(): Promise<void>;
 }
 
