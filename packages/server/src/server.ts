@@ -5,6 +5,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type AppMount, appMountsFrom, discoverAppMounts } from './app-mounts.js';
 import { verifyChatAppRequest } from './chat-app-launch.js';
+import { eventKey } from './event-key.js';
 import { readFormBody } from './form-body.js';
 import { framedPageHeaders, refusalPageHeaders } from './frame-headers.js';
 import {
@@ -12,7 +13,6 @@ import {
   confirmInstallWithOAuth,
   type InstallConfirmer,
 } from './install-confirmation.js';
-import { eventKey } from './event-key.js';
 import { handleInstallEvent, isInstallCallback } from './install-events.js';
 import { createOAuthClient } from './oauth-client.js';
 import { verifyPlacementLaunch } from './placement-launch.js';

@@ -5,12 +5,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { loadDeclarations } from '@imkit/installer/node';
 import { discoverAppMounts } from './app-mounts.js';
 import { ConfigError, readServerConfig } from './config.js';
-import { type ListeningServer, listenServer } from './listen.js';
-import { loadDeclarations } from '@imkit/installer/node';
 import { createInstallJobs, type InstallJobs } from './jobs/install-jobs.js';
 import { installationRestFactory } from './jobs/installation-rest.js';
+import { type ListeningServer, listenServer } from './listen.js';
 import { createServer, ServerConfigError } from './server.js';
 import { type InstallationStore, StoreLockedError } from './store/installation.js';
 import { openPgliteDriver } from './store/pglite-store.js';

@@ -240,7 +240,11 @@ export async function createInstallJobs(options: InstallJobsOptions): Promise<In
       }
       if (options.work === false) return;
       await boss.work<ApplyPlacementsJob>(jobQueues.apply, polling, worker('apply placements', applyJob));
-      await boss.work<UninstallCleanupJob>(jobQueues.cleanup, polling, worker('uninstall clean-up', cleanupJob));
+      await boss.work<UninstallCleanupJob>(
+        jobQueues.cleanup,
+        polling,
+        worker('uninstall clean-up', cleanupJob),
+      );
       await boss.work<AppEventJob>(
         jobQueues.appEvent,
         polling,
@@ -268,7 +272,13 @@ export async function createInstallJobs(options: InstallJobsOptions): Promise<In
         const bound = new Promise<void>((resolve) => {
           timer = setTimeout(resolve, timeoutMs);
         });
-        await Promise.race([draining.then(() => undefined, () => undefined), bound]);
+        await Promise.race([
+          draining.then(
+            () => undefined,
+            () => undefined,
+          ),
+          bound,
+        ]);
         clearTimeout(timer);
       }
     },

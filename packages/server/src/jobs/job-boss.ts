@@ -10,7 +10,9 @@ import type { SqlDriver, SqlQueryable } from '../store/sql-driver.js';
 export function bossDatabaseOf(db: SqlQueryable & Partial<Pick<SqlDriver, 'script'>>): PgBoss.Db {
   return {
     executeSql: (text, values) =>
-      values.length === 0 && db.script !== undefined ? db.script(text) : db.query(text, values),
+      (values === undefined || values.length === 0) && db.script !== undefined
+        ? db.script(text)
+        : db.query(text, values ?? []),
   };
 }
 
@@ -32,7 +34,6 @@ export async function startJobBoss(
     supervise: true,
     schedule: false,
     maintenanceIntervalSeconds: timing.maintenanceIntervalSeconds,
-    monitorStateIntervalSeconds: undefined,
   });
   boss.on('error', (error: Error) => log(`jobs: ${error.name}: ${error.message.slice(0, 200)}`));
   await boss.start();

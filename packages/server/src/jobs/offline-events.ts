@@ -17,7 +17,10 @@ export interface OfflineEventRecord {
 }
 
 /** `event.offline.get`'s answer, read field by field; a record without ID or EVENT_NAME is skipped. */
-export function readOfflinePage(answer: unknown): { processId: string | null; records: OfflineEventRecord[] } {
+export function readOfflinePage(answer: unknown): {
+  processId: string | null;
+  records: OfflineEventRecord[];
+} {
   const body = (typeof answer === 'object' && answer !== null ? answer : {}) as Record<string, unknown>;
   const processId = typeof body.process_id === 'string' ? body.process_id : null;
   const list = Array.isArray(body.events) ? body.events : [];

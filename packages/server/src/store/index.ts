@@ -8,5 +8,5 @@ export {
 export { migrations } from './migrations.js';
 export { openPgliteDriver, openPgliteInstallationStore } from './pglite-store.js';
 export { openPostgresDriver, openPostgresInstallationStore } from './postgres-store.js';
-export { createSqlInstallationStore } from './sql-installation-store.js';
 export type { SqlDriver, SqlQueryable } from './sql-driver.js';
+export { createSqlInstallationStore } from './sql-installation-store.js';
