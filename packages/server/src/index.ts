@@ -2,9 +2,7 @@
 
 export { type AppMount, type AppSource, discoverAppMounts, type LaunchKind } from './app-mounts.js';
 export {
-  callPortal,
-  type PortalCallContext,
-  PortalCallError,
+  type ChatAppPortals,
   type RotationReport,
   registerChatApp,
   rotateChatAppHashes,
@@ -29,11 +27,7 @@ export {
   type StopOptions,
   type UninstallCleanupJob,
 } from './jobs/install-jobs.js';
-export {
-  type InstallationRestFactory,
-  type InstallationRestOptions,
-  installationRestFactory,
-} from './jobs/installation-rest.js';
+export { type InstallationRestFactory, portalRestFactory } from './jobs/installation-rest.js';
 export type { OfflineDrainLimits, OfflineEventRecord } from './jobs/offline-events.js';
 export { type ListeningServer, type ListenOptions, listenServer } from './listen.js';
 export {
@@ -46,6 +40,7 @@ export {
   type OAuthGrant,
 } from './oauth-client.js';
 export { checkDestination, isPublicAddress, OutboundError, outboundRequest } from './outbound.js';
+export * from './portal/index.js';
 export { Refusal } from './refusal.js';
 export { createServer, ServerConfigError, type ServerOptions } from './server.js';
 export {

@@ -9,8 +9,10 @@ import { loadDeclarations } from '@imkit/installer/node';
 import { discoverAppMounts } from './app-mounts.js';
 import { ConfigError, readServerConfig } from './config.js';
 import { createInstallJobs, type InstallJobs } from './jobs/install-jobs.js';
-import { installationRestFactory } from './jobs/installation-rest.js';
+import { portalRestFactory } from './jobs/installation-rest.js';
 import { type ListeningServer, listenServer } from './listen.js';
+import { createOAuthClient } from './oauth-client.js';
+import { createPortalClients, type PortalClients } from './portal/portal-clients.js';
 import { createServer, ServerConfigError } from './server.js';
 import { type InstallationStore, StoreLockedError } from './store/installation.js';
 import { openPgliteDriver } from './store/pglite-store.js';
@@ -47,20 +49,21 @@ export async function startServer(
       : await openPgliteDriver(config.storeDir);
   let store: InstallationStore;
   let jobs: InstallJobs | null = null;
+  let portals: PortalClients | null = null;
   try {
     store = await createSqlInstallationStore(db);
     const { oauth } = config;
     if (oauth?.clientId !== undefined && oauth.clientSecret !== undefined) {
-      jobs = await createInstallJobs({
-        db,
+      const production = config.production;
+      portals = createPortalClients({
         store,
-        restFor: installationRestFactory({
-          store,
-          clientId: oauth.clientId,
-          clientSecret: oauth.clientSecret,
-          ...(oauth.tokenUrl === undefined ? {} : { tokenUrl: oauth.tokenUrl }),
-          log,
-        }),
+        oauth: createOAuthClient({ ...oauth, production }),
+        production,
+        log,
+      });
+      jobs = await createInstallJobs({
+        store,
+        restFor: portalRestFactory(portals),
         declarations: () => loadDeclarations(config.appsDir),
         handlerBase: config.handlerBase.href,
         log,
@@ -74,6 +77,7 @@ export async function startServer(
   }
   const closeAll = async () => {
     await jobs?.stop({ graceful: true, timeoutMs: 10_000 });
+    portals?.close();
     await store.close();
   };
   const app = createServer({

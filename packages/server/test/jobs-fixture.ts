@@ -5,8 +5,10 @@ import type { RunningEmulator } from '@imkit/emulator';
 import type { RestCaller } from '@imkit/frame';
 import { loadDeclarations } from '@imkit/installer/node';
 import { createInstallJobs, type InstallJobs, type InstallJobsOptions } from '../src/jobs/install-jobs.js';
-import { type InstallationRestFactory, installationRestFactory } from '../src/jobs/installation-rest.js';
-import type { Installation, InstallationStore } from '../src/store/installation.js';
+import { type InstallationRestFactory, portalRestFactory } from '../src/jobs/installation-rest.js';
+import { createOAuthClient } from '../src/oauth-client.js';
+import { createPortalClients } from '../src/portal/portal-clients.js';
+import type { InstallationInput, InstallationStore } from '../src/store/installation.js';
 import type { SqlDriver } from '../src/store/sql-driver.js';
 
 export const handlerBase = 'http://127.0.0.1:5173/';
@@ -34,7 +36,7 @@ export function makeDeclaredApps(): { dir: string; remove: () => void } {
 }
 
 /** The emulator's admin token as the installation ONAPPINSTALL would have stored. */
-export function emulatorInstallation(emulator: RunningEmulator): Omit<Installation, 'epoch'> {
+export function emulatorInstallation(emulator: RunningEmulator): InstallationInput {
   const token = emulator.applicationToken();
   return {
     memberId: token.member_id,
@@ -55,18 +57,17 @@ export function emulatorInstallation(emulator: RunningEmulator): Omit<Installati
 
 export function emulatorRest(emulator: RunningEmulator, store: InstallationStore): InstallationRestFactory {
   const token = emulator.applicationToken();
-  return installationRestFactory({
-    store,
+  const oauth = createOAuthClient({
     clientId: token.client_id,
     clientSecret: token.client_secret,
     tokenUrl: `${emulator.origin}/oauth/token/`,
-    timeoutMs: 5000,
+    production: false,
   });
+  return portalRestFactory(createPortalClients({ store, oauth, production: false, timeoutMs: 5000 }));
 }
 
 /** Install jobs with test timings: quick polling, expiry and retries. */
 export async function testJobs(
-  db: SqlDriver,
   store: InstallationStore,
   appsDir: string,
   restFor: InstallationRestFactory,
@@ -74,7 +75,6 @@ export async function testJobs(
 ): Promise<{ jobs: InstallJobs; logs: string[] }> {
   const logs: string[] = [];
   const jobs = await createInstallJobs({
-    db,
     store,
     restFor,
     declarations: () => loadDeclarations(appsDir),

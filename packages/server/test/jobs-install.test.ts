@@ -30,7 +30,7 @@ if (testDatabaseUrl === '' && process.env.CI) {
   });
 }
 
-describe.skipIf(testDatabaseUrl === '')('install jobs on PostgreSQL (pg-boss)', () => {
+describe.skipIf(testDatabaseUrl === '')('install jobs on PostgreSQL (pg-boss)', { timeout: 30_000 }, () => {
   let database: ThrowawayDatabase;
   let db: SqlDriver;
   let store: InstallationStore;
@@ -51,7 +51,7 @@ describe.skipIf(testDatabaseUrl === '')('install jobs on PostgreSQL (pg-boss)', 
     const real = emulatorRest(emulator, store);
     const restFor: InstallationRestFactory = (installation) =>
       doubles.get(installation.memberId) ?? real(installation);
-    ({ jobs, logs } = await testJobs(db, store, apps.dir, restFor));
+    ({ jobs, logs } = await testJobs(store, apps.dir, restFor));
     jobs.onEvent('ONAPPUNINSTALL', async (event) => {
       uninstalled.push(event.memberId);
     });

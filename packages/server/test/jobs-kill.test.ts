@@ -80,7 +80,7 @@ describe.skipIf(testDatabaseUrl === '')('a job held by a process killed with -9'
     );
     const installed = await store.insert(emulatorInstallation(emulator));
     // This process only enqueues while the child is the one worker.
-    const producer = await testJobs(db, store, apps.dir, emulatorRest(emulator, store), { work: false });
+    const producer = await testJobs(store, apps.dir, emulatorRest(emulator, store), { work: false });
     await producer.jobs.start();
     await producer.jobs.enqueueApply({ memberId: installed!.memberId, epoch: installed!.epoch }, 'kill-1');
     await producer.jobs.stop();
@@ -92,7 +92,7 @@ describe.skipIf(testDatabaseUrl === '')('a job held by a process killed with -9'
     await exited;
     expect((await jobsOf(db, jobQueues.apply))[0]?.state).toBe('active');
 
-    ({ jobs } = await testJobs(db, store, apps.dir, emulatorRest(emulator, store)));
+    ({ jobs } = await testJobs(store, apps.dir, emulatorRest(emulator, store)));
     await jobs.start();
     await waitFor(
       'the job completed here',

@@ -106,7 +106,7 @@ describe.skipIf(testDatabaseUrl === '')('offline events (event.offline.get) on P
 
     // First process: enqueues, then dies before event.offline.clear; the records stay on the portal.
     const crashing = offlinePortal(portalRecords, { failClear: true });
-    const first = await testJobs(db, store, apps.dir, () => crashing.rest);
+    const first = await testJobs(store, apps.dir, () => crashing.rest);
     running.push(first.jobs);
     first.jobs.onEvent('ONIMBOTMESSAGEADD', handle);
     await first.jobs.start();
@@ -119,7 +119,7 @@ describe.skipIf(testDatabaseUrl === '')('offline events (event.offline.get) on P
 
     // A restarted process drains the same records again: their receipts say they were enqueued.
     const healthy = offlinePortal(portalRecords, { failClear: false });
-    const second = await testJobs(db, store, apps.dir, () => healthy.rest);
+    const second = await testJobs(store, apps.dir, () => healthy.rest);
     running.push(second.jobs);
     second.jobs.onEvent('ONIMBOTMESSAGEADD', handle);
     await second.jobs.start();

@@ -26,7 +26,7 @@ describe('install jobs on the embedded PGlite', () => {
     db = await openPgliteDriver();
     store = await createSqlInstallationStore(db);
     emulator = await startEmulator({ port: 0, stateFile: null, shell: false });
-    ({ jobs } = await testJobs(db, store, apps.dir, emulatorRest(emulator, store)));
+    ({ jobs } = await testJobs(store, apps.dir, emulatorRest(emulator, store)));
     await jobs.start();
   }, 60_000);
 

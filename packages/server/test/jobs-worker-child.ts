@@ -14,7 +14,6 @@ const hang = (memberId: string) => () => {
   return new Promise<never>((_, reject) => setTimeout(() => reject(new Error('child: not killed')), 60_000));
 };
 const jobs = await createInstallJobs({
-  db,
   store,
   restFor: (installation) => ({ call: hang(installation.memberId), batch: hang(installation.memberId) }),
   declarations: async () => [],

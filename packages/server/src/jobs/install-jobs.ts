@@ -13,7 +13,6 @@ import type { DeclarationInput } from '@imkit/installer';
 import { applyPlacements } from '@imkit/installer';
 import type PgBoss from 'pg-boss';
 import type { InstallationStore } from '../store/installation.js';
-import type { SqlDriver } from '../store/sql-driver.js';
 import { type AppEvent, type AppEventHandler, AppEventHandlers } from './app-events.js';
 import { forgetEventReceipts, hasEventReceipt, recordEventReceipt } from './event-receipts.js';
 import type { InstallationRestFactory } from './installation-rest.js';
@@ -40,10 +39,9 @@ export interface AppEventJob {
 }
 
 export interface InstallJobsOptions {
-  /** The store's driver (`openPostgresDriver` / `openPgliteDriver`): jobs live in the same database. */
-  readonly db: SqlDriver;
+  /** The installations; the jobs live in its database (`store.sql`), PostgreSQL or PGlite. */
   readonly store: InstallationStore;
-  /** The REST caller for an installation (`installationRestFactory`, or the shared portal client). */
+  /** The REST caller for an installation (`portalRestFactory(createPortalClients(...))`). */
   readonly restFor: InstallationRestFactory;
   /** The apps' placement declarations (`loadDeclarations(appsDir)`), read when a job runs. */
   readonly declarations: () => Promise<readonly DeclarationInput[]>;
@@ -107,7 +105,8 @@ const codeOf = (error: unknown): string =>
       : 'ERROR';
 
 export async function createInstallJobs(options: InstallJobsOptions): Promise<InstallJobs> {
-  const { db, store, restFor } = options;
+  const { store, restFor } = options;
+  const db = store.sql;
   const log = options.log ?? ((line: string) => console.log(line));
   const retryLimit = positive('retryLimit', options.retryLimit, 8);
   const retryDelay = positive('retryDelaySeconds', options.retryDelaySeconds, 5, 1);
