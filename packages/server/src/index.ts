@@ -16,6 +16,19 @@ export {
   type InstallDoubt,
 } from './install-confirmation.js';
 export { generateChatAppHash } from './install-events.js';
+export type { AppEvent, AppEventHandler } from './jobs/app-events.js';
+export {
+  type AppEventJob,
+  type ApplyPlacementsJob,
+  createInstallJobs,
+  type InstallJobs,
+  type InstallJobsOptions,
+  jobQueues,
+  type StopOptions,
+  type UninstallCleanupJob,
+} from './jobs/install-jobs.js';
+export { type InstallationRestFactory, portalRestFactory } from './jobs/installation-rest.js';
+export type { OfflineDrainLimits, OfflineEventRecord } from './jobs/offline-events.js';
 export { type ListeningServer, type ListenOptions, listenServer } from './listen.js';
 export {
   createOAuthClient,

@@ -1,6 +1,7 @@
 /** Validation of `createServer`'s options: a bad value fails at creation, naming the option. */
 import type { AppSource } from './app-mounts.js';
 import type { InstallConfirmer } from './install-confirmation.js';
+import type { InstallJobs } from './jobs/install-jobs.js';
 import type { OAuthClientOptions } from './oauth-client.js';
 import type { ServerLifecycle } from './server-lifecycle.js';
 import { maxSessionSeconds } from './session-token.js';
@@ -49,6 +50,11 @@ export interface ServerOptions {
   readonly lifecycle?: ServerLifecycle;
   /** Bound of the store query behind `/readyz`, in ms. Default 2000. */
   readonly readinessTimeoutMs?: number;
+  /**
+   * The durable install jobs (`createInstallJobs`): an accepted event is recorded and its job enqueued
+   * before the 200 (ONAPPINSTALL → apply the placements, ONAPPUNINSTALL → clean-up); a replay is a no-op.
+   */
+  readonly jobs?: Pick<InstallJobs, 'seen' | 'enqueueApply' | 'enqueueCleanup'>;
 }
 
 /** Thrown at creation for options that cannot work (missing secret in production…). */

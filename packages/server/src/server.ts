@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Context, Hono } from 'hono';
 import { type AppMount, appMountsFrom, discoverAppMounts } from './app-mounts.js';
 import { verifyChatAppRequest } from './chat-app-launch.js';
+import { eventKey } from './event-key.js';
 import { readFormBody } from './form-body.js';
 import { framedPageHeaders, refusalPageHeaders } from './frame-headers.js';
 import { addHealthRoutes } from './health-routes.js';
@@ -11,7 +12,7 @@ import {
   confirmInstallWithOAuth,
   type InstallConfirmer,
 } from './install-confirmation.js';
-import { handleInstallEvent } from './install-events.js';
+import { handleInstallEvent, isInstallCallback } from './install-events.js';
 import { createOAuthClient } from './oauth-client.js';
 import { cachedPage } from './page-cache.js';
 import { verifyPlacementLaunch } from './placement-launch.js';
@@ -122,6 +123,20 @@ function launchQuery(url: string): URLSearchParams {
   return new URLSearchParams(at < 0 ? '' : url.slice(at + 1));
 }
 
+/** A claimed value for a log line: printable ASCII, at most 128 characters. */
+function printable(value: string | null): string {
+  return (value ?? '').replace(/[^\x21-\x7e]/g, '?').slice(0, 128);
+}
+
+/** Runs a job-queue step; a database that cannot be reached answers 503 at once (the host may retry). */
+async function queued<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch {
+    throw new Refusal(503, 'QUEUE_UNAVAILABLE', 'The job queue is unavailable; try again later.');
+  }
+}
+
 function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer ([^\s]+)$/.exec(header ?? '');
   return match?.[1] ?? null;
@@ -206,8 +221,22 @@ export function createServer(options: ServerOptions): Hono {
   // Bodies are read only by the routes that take a form, each through readFormBody and this limit.
   const limit = options.bodyLimitBytes ?? 64 * 1024;
 
+  const { jobs } = options;
   app.post(`${base}events`, async (c) => {
     const params = await readFormBody(c.req.raw, limit);
+    if (isInstallCallback(params)) {
+      // The install callback's DOMAIN and PROTOCOL may come in the query, as on every launch.
+      const query = new URL(c.req.url).searchParams;
+      for (const key of ['DOMAIN', 'PROTOCOL']) {
+        const value = query.get(key);
+        if (!params.has(key) && value !== null) params.set(key, value);
+      }
+    }
+    const key = jobs === undefined ? '' : eventKey(params);
+    if (jobs !== undefined && (await queued(() => jobs.seen(key)))) {
+      log(`event replayed: ignored (already received) member_id=${printable(params.get('auth[member_id]'))}`);
+      return c.json({ result: true });
+    }
     const result = await handleInstallEvent(params, { store, production, confirmInstall }).catch(
       (error: unknown) => {
         if (error instanceof Refusal && error.status >= 403) {
@@ -218,6 +247,15 @@ export function createServer(options: ServerOptions): Hono {
       },
     );
     log(`event: ${result.event} member_id=${result.memberId} domain=${result.domain}`);
+    if (jobs !== undefined) {
+      const { memberId, domain, epoch } = result;
+      const enqueued = await queued(() =>
+        result.event === 'ONAPPINSTALL'
+          ? jobs.enqueueApply({ memberId, epoch }, key)
+          : jobs.enqueueCleanup({ memberId, domain }, key),
+      );
+      if (!enqueued) log(`event replayed: nothing enqueued member_id=${memberId}`);
+    }
     return c.json({ result: true });
   });
 

@@ -6,9 +6,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { loadDeclarations } from '@imkit/installer/node';
 import { discoverAppMounts } from './app-mounts.js';
 import { ConfigError, readServerConfig } from './config.js';
+import { createInstallJobs, type InstallJobs } from './jobs/install-jobs.js';
+import { portalRestFactory } from './jobs/installation-rest.js';
 import { type ListeningServer, listenServer } from './listen.js';
+import { createOAuthClient } from './oauth-client.js';
+import { createPortalClients, type PortalClients } from './portal/portal-clients.js';
 import { createServer, ServerConfigError } from './server.js';
 import {
   createServerLifecycle,
@@ -24,15 +29,17 @@ export interface StartedServer {
   readonly server: ListeningServer;
   readonly store: InstallationStore;
   readonly lifecycle: ServerLifecycle;
+  /** The install jobs, when the app's OAuth credentials are configured (they call the portal). */
+  readonly jobs: InstallJobs | null;
   /**
-   * Registers work to finish at shutdown (a job worker's drain), before the store closes; `deadline`
-   * aborts when IMKIT_SHUTDOWN_TIMEOUT_MS is reached. Returns its removal.
+   * Registers work to finish at shutdown, before the store closes (the install jobs register theirs);
+   * `deadline` aborts when IMKIT_SHUTDOWN_TIMEOUT_MS is reached. Returns its removal.
    */
   onShutdown(name: string, drain: ShutdownDrain): () => void;
   /**
-   * Graceful shutdown: `/readyz` turns 503, no new connections, in-flight requests and drains finish
-   * within IMKIT_SHUTDOWN_TIMEOUT_MS (what is still running then is cut off and logged), then the store
-   * closes. Calling it again waits for the same shutdown.
+   * Graceful shutdown: `/readyz` turns 503, no new connections, in-flight requests and drains (the install
+   * jobs) finish within IMKIT_SHUTDOWN_TIMEOUT_MS (what is still running then is cut off and logged), then
+   * the portal clients and the store close. Calling it again waits for the same shutdown.
    */
   close(): Promise<ShutdownReport>;
 }
@@ -56,11 +63,50 @@ export async function startServer(
       ? await openPostgresInstallationStore(config.databaseUrl, {
           cacheSize: config.storeCacheSize,
           timeoutMs: config.storeTimeoutMs,
+          // The job queue shares this pool (store.sql).
+          poolSize: 10,
           log,
         })
       : await openPgliteInstallationStore(config.storeDir, { cacheSize: config.storeCacheSize });
   const lifecycle = createServerLifecycle();
+  let jobs: InstallJobs | null = null;
+  let portals: PortalClients | null = null;
+  try {
+    const { oauth } = config;
+    if (oauth !== undefined) {
+      const production = config.production;
+      portals = createPortalClients({
+        store,
+        oauth: createOAuthClient({ ...oauth, production }),
+        production,
+        log,
+      });
+      jobs = await createInstallJobs({
+        store,
+        restFor: portalRestFactory(portals),
+        declarations: () => loadDeclarations(config.appsDir),
+        handlerBase: config.handlerBase.href,
+        log,
+      });
+      await jobs.start();
+      const started = jobs;
+      lifecycle.onShutdown('install jobs', () =>
+        started.stop({ graceful: true, timeoutMs: config.shutdownTimeoutMs }),
+      );
+    }
+  } catch (error) {
+    await jobs?.stop({ graceful: false, timeoutMs: 1000 }).catch(() => undefined);
+    portals?.close();
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  const closeAll = async () => {
+    await jobs?.stop({ graceful: false, timeoutMs: 1000 }).catch(() => undefined);
+    portals?.close();
+    await store.close();
+  };
   const app = createServer({
+    ...(jobs ? { jobs } : {}),
     lifecycle,
     log,
     store,
@@ -74,7 +120,7 @@ export async function startServer(
   try {
     server = await listenServer(app, { port: config.port, host: config.host });
   } catch (error) {
-    await store.close();
+    await closeAll();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE')
       throw new ConfigError(`port ${config.port} on ${config.host} is in use; choose another with PORT=<n>`);
@@ -88,6 +134,7 @@ export async function startServer(
   let closed: Promise<ShutdownReport> | null = null;
   const close = async (): Promise<ShutdownReport> => {
     const report = await lifecycle.shutdown(config.shutdownTimeoutMs, (timeoutMs) => server.close(timeoutMs));
+    portals?.close();
     await store.close();
     const cut = [
       ...(report.cutOffRequests > 0 ? [`${report.cutOffRequests} request(s) cut off`] : []),
@@ -102,6 +149,7 @@ export async function startServer(
     server,
     store,
     lifecycle,
+    jobs,
     onShutdown: (name, drain) => lifecycle.onShutdown(name, drain),
     close: () => {
       closed ??= close();

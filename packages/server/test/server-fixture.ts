@@ -49,6 +49,7 @@ export const unreachableStore: InstallationStore = {
   sql: {
     query: () => Promise.reject(new Error('unexpected query')),
     transaction: () => Promise.reject(new Error('unexpected transaction')),
+    script: () => Promise.reject(new Error('unexpected script')),
     close: () => Promise.resolve(),
   },
   close: () => Promise.resolve(),

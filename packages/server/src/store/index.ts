@@ -20,8 +20,13 @@ export {
   listenInstallationChanges,
 } from './installation-changes.js';
 export { migrations } from './migrations.js';
-export { openPgliteInstallationStore } from './pglite-store.js';
-export { openPostgresInstallationStore, type PostgresStoreOptions } from './postgres-store.js';
+export { openPgliteDriver, openPgliteInstallationStore } from './pglite-store.js';
+export {
+  openPostgresDriver,
+  openPostgresInstallationStore,
+  type PostgresStoreOptions,
+} from './postgres-store.js';
 export type { SqlDriver, SqlQueryable } from './sql-driver.js';
+export { createSqlInstallationStore } from './sql-installation-store.js';
 export type { StoreReadiness } from './store-readiness.js';
 export { isConnectionFailure, StoreUnavailableError } from './store-unavailable.js';

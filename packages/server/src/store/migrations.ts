@@ -54,6 +54,17 @@ export const migrations: readonly { readonly version: number; readonly sql: read
     ],
   },
   {
+    version: 4,
+    sql: [
+      `CREATE TABLE imkit_event_receipts (
+        event_key text PRIMARY KEY,
+        member_id text NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      'CREATE INDEX imkit_event_receipts_member ON imkit_event_receipts (member_id, received_at)',
+    ],
+  },
+  {
     // Every change to an installation tells every process (LISTEN imkit_installations), which evicts it from
     // its cache: in the writer's transaction, delivered at commit, whatever code wrote it.
     version: 5,

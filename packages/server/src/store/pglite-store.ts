@@ -16,12 +16,27 @@ import { lockStoreFolder } from './store-lock.js';
  * `dataDir` is undefined (created when missing). Needs no separate server. One process per data dir,
  * enforced: `<dataDir>.lock` names the holder, and a second opener gets `StoreLockedError`. The first
  * start in a new folder runs initdb (several seconds). Lookups are cached in process (`options.cacheSize`).
+ * The job queue runs on the same database (`store.sql`).
  */
 export async function openPgliteInstallationStore(
   dataDir?: string,
   options: StoreCacheOptions = {},
 ): Promise<InstallationStore> {
   const cacheOptions = installationCacheOptions(options);
+  const driver = await openPgliteDriver(dataDir);
+  try {
+    // One process owns the folder, so every write goes through this cache, which evicts what it writes.
+    const cache = cacheInstallations(await createSqlInstallationStore(driver), cacheOptions);
+    cache.resume();
+    return cache.store;
+  } catch (error) {
+    await driver.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The embedded database itself (what `openPgliteInstallationStore` runs on); a data dir is opened once. */
+export async function openPgliteDriver(dataDir?: string): Promise<SqlDriver> {
   let release = () => {};
   if (dataDir !== undefined) {
     // PGlite does not create missing parents, and a folder it created itself can end up half-initialised.
@@ -38,6 +53,10 @@ export async function openPgliteInstallationStore(
         db.transaction((tx) =>
           work(queryable({ query: (sql, params) => tx.query(sql, params ? [...params] : undefined) })),
         ),
+      script: async (sql) => {
+        const results = await db.exec(sql);
+        return { rows: results.at(-1)?.rows ?? [] };
+      },
       close: async () => {
         try {
           await db.close();
@@ -46,10 +65,7 @@ export async function openPgliteInstallationStore(
         }
       },
     };
-    // One process owns the folder, so every write goes through this cache, which evicts what it writes.
-    const cache = cacheInstallations(await createSqlInstallationStore(driver), cacheOptions);
-    cache.resume();
-    return cache.store;
+    return driver;
   } catch (error) {
     release();
     throw error;

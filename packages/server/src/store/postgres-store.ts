@@ -33,6 +33,7 @@ function bounded(name: string, value: number | undefined, fallback: number, max:
  * `LISTEN imkit_installations` (migration 5's trigger notifies on each change); while that connection
  * is down the cache is bypassed. When the database is unreachable, calls fail within `timeoutMs` — and
  * for a second after a failure at once — with `StoreUnavailableError`; the pool reconnects by itself.
+ * The job queue runs on the same pool (`store.sql`).
  */
 export async function openPostgresInstallationStore(
   connectionString: string,
@@ -41,43 +42,12 @@ export async function openPostgresInstallationStore(
   const timeoutMs = bounded('timeoutMs', options.timeoutMs, 5000, 600_000);
   const cacheOptions = installationCacheOptions(options);
   const log = options.log ?? ((line: string) => console.log(line));
-  const pool = new pg.Pool({
-    connectionString,
-    max: bounded('poolSize', options.poolSize, 5, 1000),
-    connectionTimeoutMillis: timeoutMs,
-    query_timeout: timeoutMs,
-    keepAlive: true,
-  });
-  // An idle connection that breaks (database restarted) is dropped from the pool; unhandled, it would end
-  // the process.
-  pool.on('error', () => undefined);
-  const circuit = storeCircuit(1000);
-  const driver: SqlDriver = {
-    query: (sql, params) => circuit(() => pool.query(sql, params ? [...params] : undefined)),
-    transaction: (work) =>
-      circuit(async () => {
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          const result = await work({
-            query: async (sql, params) => client.query(sql, params ? [...params] : undefined),
-          });
-          await client.query('COMMIT');
-          return result;
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        } finally {
-          client.release();
-        }
-      }),
-    close: () => pool.end(),
-  };
+  const driver = openPostgresDriver(connectionString, options);
   let store: InstallationStore;
   try {
     store = await createSqlInstallationStore(driver);
   } catch (error) {
-    await pool.end().catch(() => undefined);
+    await driver.close().catch(() => undefined);
     throw error;
   }
   const cache = cacheInstallations(store, cacheOptions);
@@ -110,4 +80,54 @@ export async function openPostgresInstallationStore(
       await store.close();
     },
   };
+}
+
+/**
+ * A `pg` pool on `connectionString` as a `SqlDriver` (bounded, with the fail-fast circuit), what the store
+ * and the job queue share.
+ */
+export function openPostgresDriver(
+  connectionString: string,
+  options: Pick<PostgresStoreOptions, 'timeoutMs' | 'poolSize'> = {},
+): SqlDriver {
+  const timeoutMs = bounded('timeoutMs', options.timeoutMs, 5000, 600_000);
+  const pool = new pg.Pool({
+    connectionString,
+    max: bounded('poolSize', options.poolSize, 5, 1000),
+    connectionTimeoutMillis: timeoutMs,
+    query_timeout: timeoutMs,
+    keepAlive: true,
+  });
+  // An idle connection that breaks (database restarted) is dropped from the pool; unhandled, it would end
+  // the process.
+  pool.on('error', () => undefined);
+  const circuit = storeCircuit(1000);
+  const driver: SqlDriver = {
+    query: (sql, params) => circuit(() => pool.query(sql, params ? [...params] : undefined)),
+    transaction: (work) =>
+      circuit(async () => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work({
+            query: async (sql, params) => client.query(sql, params ? [...params] : undefined),
+          });
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      }),
+    script: (sql) =>
+      circuit(async () => {
+        const answer: pg.QueryResult | pg.QueryResult[] = await pool.query(sql);
+        const last = Array.isArray(answer) ? answer.at(-1) : answer;
+        return { rows: last?.rows ?? [] };
+      }),
+    close: () => pool.end(),
+  };
+  return driver;
 }
