@@ -42,13 +42,14 @@ function startThrowawayCluster(timeoutMs: number): Promise<{ url: string; close(
       void close();
       reject(new Error(`with-postgres.sh gave no URL within ${timeoutMs} ms\n${errors}`));
     }, timeoutMs);
-    child.once('exit', (code) => {
+    const early = (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`with-postgres.sh exited with ${code} before the cluster was up\n${errors}`));
-    });
+    };
+    child.once('exit', early);
     createInterface({ input: child.stdout }).once('line', (line) => {
       clearTimeout(timer);
-      child.removeAllListeners('exit');
+      child.removeListener('exit', early);
       if (!line.startsWith('postgresql://')) {
         void close();
         reject(new Error(`with-postgres.sh printed "${line.slice(0, 100)}" instead of a URL`));

@@ -51,7 +51,7 @@ const targetFile = fileURLToPath(new URL('./scale-target.ts', import.meta.url));
 const tokenTtlSeconds = 4;
 const operatingMsPerCall = 6000;
 const mixedLoadMs = 30_000;
-const bindingsBoundMs = 90_000;
+const bindingsBoundMs = 60_000;
 
 function eventRequest(url: string, form: string): Promise<Response> {
   return fetch(new URL('events', url), {
@@ -229,11 +229,14 @@ export async function runFleet(
     try {
       await new Promise((resolve) => setTimeout(resolve, mixedLoadMs / 2));
       // The portal removes an uninstalled app's placements itself, then tells the app.
+      const unbinder = emulator.applicationToken(1).access_token;
       for (const binding of emulator.state.bindings.filter((b) => b.handler.startsWith(fleetHandlerBase))) {
-        await adminRest(emulator.origin, admin.access_token, 'placement.unbind', {
+        const unbound = await adminRest(emulator.origin, unbinder, 'placement.unbind', {
           PLACEMENT: binding.placement,
           HANDLER: binding.handler,
         });
+        if (unbound.status !== 200)
+          throw new Error(`scale ${kind}: placement.unbind answered ${unbound.status}: ${JSON.stringify(unbound.body)}`);
       }
       const uninstalled = await eventRequest(
         urls[1]!,

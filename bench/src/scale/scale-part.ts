@@ -67,7 +67,7 @@ export function scaleFigures(
       reference: lost(naive),
       referenceName: naiveName,
       goal: { kind: 'max', value: 0, text: '0' },
-      note: `the install acknowledged by the killed process: bindings complete ${ours.killEpisode.completeAfter ? `after ${(ours.killEpisode.waitedMs / 1000).toFixed(1)} s` : 'never (90 s bound)'} (ours), ${naive.killEpisode.completeAfter ? `after ${(naive.killEpisode.waitedMs / 1000).toFixed(1)} s` : 'never (90 s bound)'} (naive)`,
+      note: `the install acknowledged by the killed process: bindings complete ${ours.killEpisode.completeAfter ? `after ${(ours.killEpisode.waitedMs / 1000).toFixed(1)} s` : 'never (60 s bound)'} (ours), ${naive.killEpisode.completeAfter ? `after ${(naive.killEpisode.waitedMs / 1000).toFixed(1)} s` : 'never (60 s bound)'} (naive)`,
     },
     {
       part: 'scale',
