@@ -101,7 +101,9 @@ async function install(params: URLSearchParams, context: InstallEventContext): P
   const domain = claimedDomain(params, production);
   requiredField(params, 'auth[access_token]', token);
   const refreshToken = requiredField(params, 'auth[refresh_token]', token);
-  const applicationToken = requiredField(params, 'auth[application_token]', token);
+  // The install callback (no `event`) carries no application_token: the ONAPPINSTALL event brings it.
+  const callback = !params.has('event');
+  const claimedToken = callback ? null : requiredField(params, 'auth[application_token]', token);
   const clientEndpoint = optionalField(params, 'auth[client_endpoint]', { maxLength: 512 });
   const portalOrigin = claimedOrigin(domain, clientEndpoint, production);
 
@@ -111,7 +113,9 @@ async function install(params: URLSearchParams, context: InstallEventContext): P
   const grant = await context.confirmInstall({ memberId, domain, portalOrigin, refreshToken });
   // A proven reinstall with the stored application_token keeps the HASH (the legacy app is registered with
   // it); a proven install with a new application_token is a new installation of the same portal.
-  const continued = existing !== null && verifyApplicationToken(applicationToken, existing.applicationToken);
+  const applicationToken = claimedToken ?? existing?.applicationToken ?? '';
+  const continued =
+    existing !== null && (callback || verifyApplicationToken(applicationToken, existing.applicationToken));
   const now = new Date();
   const installation: Omit<Installation, 'epoch'> = {
     memberId: grant.memberId,
@@ -162,6 +166,32 @@ async function uninstall(params: URLSearchParams, store: InstallationStore): Pro
 }
 
 /**
+ * The install callback: the portal opens the install handler with the install's OAuth pair as a form
+ * (`AUTH_ID`, `REFRESH_ID`, `member_id`, `DOMAIN`, …) and no `event`. Read as an ONAPPINSTALL claim
+ * without `auth[application_token]`; it is proven the same way.
+ */
+function installCallbackClaim(params: URLSearchParams): URLSearchParams {
+  const claim = new URLSearchParams();
+  const copy = (from: string, to: string) => {
+    const value = params.get(from);
+    if (value !== null) claim.set(to, value);
+  };
+  copy('AUTH_ID', 'auth[access_token]');
+  copy('REFRESH_ID', 'auth[refresh_token]');
+  copy('member_id', 'auth[member_id]');
+  copy('DOMAIN', 'auth[domain]');
+  const protocol = params.get('PROTOCOL') === '0' ? 'http' : 'https';
+  const domain = params.get('DOMAIN');
+  if (domain !== null) claim.set('auth[client_endpoint]', `${protocol}://${domain}/rest/`);
+  return claim;
+}
+
+/** True for the install callback's form (no `event`, the install's `AUTH_ID` and `REFRESH_ID`). */
+export function isInstallCallback(params: URLSearchParams): boolean {
+  return !params.has('event') && params.has('AUTH_ID') && params.has('REFRESH_ID');
+}
+
+/**
  * Handles one install event form (`event=ONAPPINSTALL&auth[...]=…`); throws a `Refusal` for bad input.
  * An ONAPPINSTALL is stored only after the OAuth server proved it (`context.confirmInstall`), and every
  * write is conditional on the state read before: of two racing events exactly one wins, the other gets 409.
@@ -170,6 +200,7 @@ export async function handleInstallEvent(
   params: URLSearchParams,
   context: InstallEventContext,
 ): Promise<InstallEventResult> {
+  if (isInstallCallback(params)) return install(installCallbackClaim(params), context);
   const event = requiredField(params, 'event', { maxLength: 64 }).toUpperCase();
   if (event === 'ONAPPINSTALL') return install(params, context);
   if (event === 'ONAPPUNINSTALL') return uninstall(params, context.store);

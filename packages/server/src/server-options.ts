@@ -1,6 +1,7 @@
 /** Validation of `createServer`'s options: a bad value fails at creation, naming the option. */
 import type { AppSource } from './app-mounts.js';
 import type { InstallConfirmer } from './install-confirmation.js';
+import type { InstallJobs } from './jobs/install-jobs.js';
 import type { OAuthClientOptions } from './oauth-client.js';
 import { maxSessionSeconds } from './session-token.js';
 import type { InstallationStore } from './store/installation.js';
@@ -41,6 +42,11 @@ export interface ServerOptions {
   readonly maxUnprovenInstallsPerMinute?: number;
   /** Where one-line log records go (never with secrets). Default: console.log. */
   readonly log?: (line: string) => void;
+  /**
+   * The durable install jobs (`createInstallJobs`): an accepted event is recorded and its job enqueued
+   * before the 200 (ONAPPINSTALL → apply the placements, ONAPPUNINSTALL → clean-up); a replay is a no-op.
+   */
+  readonly jobs?: Pick<InstallJobs, 'seen' | 'enqueueApply' | 'enqueueCleanup'>;
 }
 
 /** Thrown at creation for options that cannot work (missing secret in production…). */

@@ -5,6 +5,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type AppMount, appMountsFrom, discoverAppMounts } from './app-mounts.js';
 import { verifyChatAppRequest } from './chat-app-launch.js';
+import { eventKey } from './event-key.js';
 import { readFormBody } from './form-body.js';
 import { framedPageHeaders, refusalPageHeaders } from './frame-headers.js';
 import {
@@ -12,7 +13,7 @@ import {
   confirmInstallWithOAuth,
   type InstallConfirmer,
 } from './install-confirmation.js';
-import { handleInstallEvent } from './install-events.js';
+import { handleInstallEvent, isInstallCallback } from './install-events.js';
 import { createOAuthClient } from './oauth-client.js';
 import { verifyPlacementLaunch } from './placement-launch.js';
 import { Refusal, refusalPage } from './refusal.js';
@@ -99,6 +100,20 @@ function withSessionMeta(html: string, token: string, expiresAt: number): string
   return html.includes('</head>') ? html.replace('</head>', `${meta}</head>`) : `${meta}${html}`;
 }
 
+/** A claimed value for a log line: printable ASCII, at most 128 characters. */
+function printable(value: string | null): string {
+  return (value ?? '').replace(/[^\x21-\x7e]/g, '?').slice(0, 128);
+}
+
+/** Runs a job-queue step; a database that cannot be reached answers 503 at once (the host may retry). */
+async function queued<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch {
+    throw new Refusal(503, 'QUEUE_UNAVAILABLE', 'The job queue is unavailable; try again later.');
+  }
+}
+
 function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer ([^\s]+)$/.exec(header ?? '');
   return match?.[1] ?? null;
@@ -165,8 +180,22 @@ export function createServer(options: ServerOptions): Hono {
     }),
   );
 
+  const { jobs } = options;
   app.post(`${base}events`, async (c) => {
     const params = await readFormBody(c.req.raw);
+    if (isInstallCallback(params)) {
+      // The install callback's DOMAIN and PROTOCOL may come in the query, as on every launch.
+      const query = new URL(c.req.url).searchParams;
+      for (const key of ['DOMAIN', 'PROTOCOL']) {
+        const value = query.get(key);
+        if (!params.has(key) && value !== null) params.set(key, value);
+      }
+    }
+    const key = jobs === undefined ? '' : eventKey(params);
+    if (jobs !== undefined && (await queued(() => jobs.seen(key)))) {
+      log(`event replayed: ignored (already received) member_id=${printable(params.get('auth[member_id]'))}`);
+      return c.json({ result: true });
+    }
     const result = await handleInstallEvent(params, { store, production, confirmInstall }).catch(
       (error: unknown) => {
         if (error instanceof Refusal && error.status >= 403) {
@@ -177,6 +206,15 @@ export function createServer(options: ServerOptions): Hono {
       },
     );
     log(`event: ${result.event} member_id=${result.memberId} domain=${result.domain}`);
+    if (jobs !== undefined) {
+      const { memberId, domain, epoch } = result;
+      const enqueued = await queued(() =>
+        result.event === 'ONAPPINSTALL'
+          ? jobs.enqueueApply({ memberId, epoch }, key)
+          : jobs.enqueueCleanup({ memberId, domain }, key),
+      );
+      if (!enqueued) log(`event replayed: nothing enqueued member_id=${memberId}`);
+    }
     return c.json({ result: true });
   });
 

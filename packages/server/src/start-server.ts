@@ -5,18 +5,25 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { loadDeclarations } from '@imkit/installer/node';
 import { discoverAppMounts } from './app-mounts.js';
 import { ConfigError, readServerConfig } from './config.js';
+import { createInstallJobs, type InstallJobs } from './jobs/install-jobs.js';
+import { installationRestFactory } from './jobs/installation-rest.js';
 import { type ListeningServer, listenServer } from './listen.js';
 import { createServer, ServerConfigError } from './server.js';
 import { type InstallationStore, StoreLockedError } from './store/installation.js';
-import { openPgliteInstallationStore } from './store/pglite-store.js';
-import { openPostgresInstallationStore } from './store/postgres-store.js';
+import { openPgliteDriver } from './store/pglite-store.js';
+import { openPostgresDriver } from './store/postgres-store.js';
+import type { SqlDriver } from './store/sql-driver.js';
+import { createSqlInstallationStore } from './store/sql-installation-store.js';
 
 export interface StartedServer {
   readonly server: ListeningServer;
   readonly store: InstallationStore;
-  /** Stops the HTTP server, then closes the store. */
+  /** The install jobs, when the app's OAuth credentials are configured (they call the portal). */
+  readonly jobs: InstallJobs | null;
+  /** Stops the HTTP server, then the jobs (running ones get a bounded wait), then closes the store. */
   close(): Promise<void>;
 }
 
@@ -34,11 +41,43 @@ export async function startServer(
     mkdirSync(parent, { recursive: true });
     writeFileSync(join(parent, '.gitignore'), '*\n');
   }
-  const store: InstallationStore =
+  const db: SqlDriver =
     config.databaseUrl !== null
-      ? await openPostgresInstallationStore(config.databaseUrl)
-      : await openPgliteInstallationStore(config.storeDir);
+      ? openPostgresDriver(config.databaseUrl, 10)
+      : await openPgliteDriver(config.storeDir);
+  let store: InstallationStore;
+  let jobs: InstallJobs | null = null;
+  try {
+    store = await createSqlInstallationStore(db);
+    const { oauth } = config;
+    if (oauth?.clientId !== undefined && oauth.clientSecret !== undefined) {
+      jobs = await createInstallJobs({
+        db,
+        store,
+        restFor: installationRestFactory({
+          store,
+          clientId: oauth.clientId,
+          clientSecret: oauth.clientSecret,
+          ...(oauth.tokenUrl === undefined ? {} : { tokenUrl: oauth.tokenUrl }),
+          log,
+        }),
+        declarations: () => loadDeclarations(config.appsDir),
+        handlerBase: config.handlerBase.href,
+        log,
+      });
+      await jobs.start();
+    }
+  } catch (error) {
+    await jobs?.stop({ graceful: false, timeoutMs: 1000 }).catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  const closeAll = async () => {
+    await jobs?.stop({ graceful: true, timeoutMs: 10_000 });
+    await store.close();
+  };
   const app = createServer({
+    ...(jobs ? { jobs } : {}),
     store,
     appsDir: config.appsDir,
     sessionSecret: config.sessionSecret,
@@ -50,7 +89,7 @@ export async function startServer(
   try {
     server = await listenServer(app, { port: config.port, host: config.host });
   } catch (error) {
-    await store.close();
+    await closeAll();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE')
       throw new ConfigError(`port ${config.port} on ${config.host} is in use; choose another with PORT=<n>`);
@@ -61,7 +100,7 @@ export async function startServer(
     log(`  ${mount.launch.padEnd(9)} ${new URL(mount.path, config.handlerBase).href}`);
   }
   log(`handler base ${config.handlerBase.href}; install events: ${config.handlerBase.href}events`);
-  return { server, store, close: () => server.close().then(() => store.close()) };
+  return { server, store, jobs, close: () => server.close().then(closeAll) };
 }
 
 /** Starts the server and stops it on SIGINT/SIGTERM; returns the exit code when it cannot start. */

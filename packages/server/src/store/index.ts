@@ -6,5 +6,7 @@ export {
   StoreLockedError,
 } from './installation.js';
 export { migrations } from './migrations.js';
-export { openPgliteInstallationStore } from './pglite-store.js';
-export { openPostgresInstallationStore } from './postgres-store.js';
+export { openPgliteDriver, openPgliteInstallationStore } from './pglite-store.js';
+export { openPostgresDriver, openPostgresInstallationStore } from './postgres-store.js';
+export type { SqlDriver, SqlQueryable } from './sql-driver.js';
+export { createSqlInstallationStore } from './sql-installation-store.js';

@@ -33,6 +33,18 @@ export const migrations: readonly { readonly version: number; readonly sql: read
       'ALTER TABLE imkit_installations ADD COLUMN launch_token_required boolean NOT NULL DEFAULT false',
     ],
   },
+  {
+    // Version 3 belongs to the portal client's rate budget.
+    version: 4,
+    sql: [
+      `CREATE TABLE imkit_event_receipts (
+        event_key text PRIMARY KEY,
+        member_id text NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      'CREATE INDEX imkit_event_receipts_member ON imkit_event_receipts (member_id, received_at)',
+    ],
+  },
 ];
 
 /** An arbitrary constant naming the migration lock (`pg_advisory_xact_lock`). */

@@ -13,6 +13,20 @@ import { lockStoreFolder } from './store-lock.js';
  * start in a new folder runs initdb (several seconds).
  */
 export async function openPgliteInstallationStore(dataDir?: string): Promise<InstallationStore> {
+  const driver = await openPgliteDriver(dataDir);
+  try {
+    return await createSqlInstallationStore(driver);
+  } catch (error) {
+    await driver.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * The embedded database itself (what `openPgliteInstallationStore` runs on), for sharing one PGlite between
+ * the installation store and the job queue: a data dir is opened by one process, once.
+ */
+export async function openPgliteDriver(dataDir?: string): Promise<SqlDriver> {
   let release = () => {};
   if (dataDir !== undefined) {
     // PGlite does not create missing parents, and a folder it created itself can end up half-initialised.
@@ -29,6 +43,10 @@ export async function openPgliteInstallationStore(dataDir?: string): Promise<Ins
         db.transaction((tx) =>
           work(queryable({ query: (sql, params) => tx.query(sql, params ? [...params] : undefined) })),
         ),
+      script: async (sql) => {
+        const results = await db.exec(sql);
+        return { rows: results.at(-1)?.rows ?? [] };
+      },
       close: async () => {
         try {
           await db.close();
@@ -37,7 +55,7 @@ export async function openPgliteInstallationStore(dataDir?: string): Promise<Ins
         }
       },
     };
-    return await createSqlInstallationStore(driver);
+    return driver;
   } catch (error) {
     release();
     throw error;

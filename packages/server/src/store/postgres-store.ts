@@ -5,9 +5,20 @@ import { createSqlInstallationStore } from './sql-installation-store.js';
 
 /** PostgreSQL through `pg` (a pool on `connectionString`), for deployments with several server instances. */
 export async function openPostgresInstallationStore(connectionString: string): Promise<InstallationStore> {
+  const driver = openPostgresDriver(connectionString);
+  try {
+    return await createSqlInstallationStore(driver);
+  } catch (error) {
+    await driver.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A `pg` pool on `connectionString` as a `SqlDriver`, for sharing between the store and the job queue. */
+export function openPostgresDriver(connectionString: string, max = 5): SqlDriver {
   const pool = new pg.Pool({
     connectionString,
-    max: 5,
+    max,
     connectionTimeoutMillis: 10_000,
     query_timeout: 10_000,
   });
@@ -29,12 +40,12 @@ export async function openPostgresInstallationStore(connectionString: string): P
         client.release();
       }
     },
+    async script(sql) {
+      const answer: pg.QueryResult | pg.QueryResult[] = await pool.query(sql);
+      const last = Array.isArray(answer) ? answer.at(-1) : answer;
+      return { rows: last?.rows ?? [] };
+    },
     close: () => pool.end(),
   };
-  try {
-    return await createSqlInstallationStore(driver);
-  } catch (error) {
-    await pool.end().catch(() => undefined);
-    throw error;
-  }
+  return driver;
 }
