@@ -7,6 +7,8 @@
  *   POST /bench/portal-call   member_id=…   → one `profile` call to that installation's portal
  *                                             200 {"result":true} | 502 {"error":"<code>"}
  *
+ * `imkit` has the server's durable install jobs (`createInstallJobs`, pg-boss on the same database: an
+ * ONAPPINSTALL is enqueued before the 200 and worked by any process of the fleet).
  * `naive` is what a backend does without shared state: `callPortal` (its own refresh on `expired_token`,
  * no lock, no rate budget) and, after an acknowledged ONAPPINSTALL, one `placement.bind` per declaration
  * in the background of the process that got the event (lost when that process dies).
@@ -14,10 +16,14 @@
 import { join } from 'node:path';
 import {
   callPortal,
+  createInstallJobs,
   createOAuthClient,
   createServer,
+  createSqlInstallationStore,
+  type InstallJobs,
+  installationRestFactory,
   listenServer,
-  openPostgresInstallationStore,
+  openPostgresDriver,
   PortalCallError,
 } from '@imkit/server';
 import { Hono } from 'hono';
@@ -49,11 +55,32 @@ const oauthOptions = {
   tokenUrl: requiredEnv('IMKIT_OAUTH_URL'),
 };
 
-const store = await openPostgresInstallationStore(databaseUrl);
+const db = openPostgresDriver(databaseUrl, 10);
+const store = await createSqlInstallationStore(db);
 const oauth = createOAuthClient({ ...oauthOptions, production: false });
 const declarations = await scaleDeclarations();
 const log = (line: string) => process.stderr.write(`[${fleetKind} ${process.pid}] ${line}\n`);
+// An operator's settings for a fleet that restarts crashed processes quickly: a job whose process died
+// is retried after 10 s, expired jobs are looked for every 2 s.
+const jobs: InstallJobs | null =
+  fleetKind === 'imkit'
+    ? await createInstallJobs({
+        db,
+        store,
+        restFor: installationRestFactory({ store, ...oauthOptions, log }),
+        declarations: async () => declarations,
+        handlerBase: fleetHandlerBase,
+        retryDelaySeconds: 1,
+        expireInSeconds: 10,
+        maintenanceIntervalSeconds: 2,
+        pollingIntervalSeconds: 0.5,
+        offlineDrain: { intervalSeconds: 0 },
+        log,
+      })
+    : null;
+await jobs?.start();
 const server = createServer({
+  ...(jobs === null ? {} : { jobs }),
   store,
   apps: { 'im-sidebar/': { dist: join(appsDir, 'im-sidebar', 'dist'), launch: 'placement' } },
   oauth: oauthOptions,
@@ -80,6 +107,7 @@ app.post('/bench/portal-call', async (c) => {
   }
 });
 app.post('/events', async (c) => {
+  if (jobs !== null) return server.fetch(c.req.raw);
   const form = await c.req.text();
   const answer = await server.fetch(
     new Request(c.req.url, { method: 'POST', headers: c.req.raw.headers, body: form }),
@@ -102,6 +130,7 @@ process.stdin.resume();
 process.stdin.once('end', () => {
   void listening
     .close(2000)
+    .then(() => jobs?.stop({ graceful: true, timeoutMs: 2000 }))
     .then(() => store.close())
     .finally(() => process.exit(0));
 });

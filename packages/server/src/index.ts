@@ -39,3 +39,5 @@ export {
 } from './session-token.js';
 export { runServerCli, type ServerEnv, type StartedServer, startServer } from './start-server.js';
 export * from './store/index.js';
+export { createInstallJobs, type InstallJobs, type InstallJobsOptions } from './jobs/install-jobs.js';
+export { type InstallationRestFactory, installationRestFactory } from './jobs/installation-rest.js';
