@@ -236,7 +236,9 @@ export async function runFleet(
           HANDLER: binding.handler,
         });
         if (unbound.status !== 200)
-          throw new Error(`scale ${kind}: placement.unbind answered ${unbound.status}: ${JSON.stringify(unbound.body)}`);
+          throw new Error(
+            `scale ${kind}: placement.unbind answered ${unbound.status}: ${JSON.stringify(unbound.body)}`,
+          );
       }
       const uninstalled = await eventRequest(
         urls[1]!,

@@ -13,6 +13,9 @@ import { compareBindings, countLimitRefusals, countRefreshes, refreshesPerExpiry
 import { type FleetObservation, runFleet } from './scale-fleet.js';
 
 const naiveName = 'naive per-process client';
+/** Which client made ours' portal calls: the shared portal client has not landed in this branch yet. */
+const oursPortalClient =
+  'ours calls the portal through callPortal too (the shared portal client has not landed)';
 
 function refreshSummary(observation: FleetObservation) {
   const count = countRefreshes(observation.witness, observation.proofRefreshTokens, (token) =>
@@ -47,7 +50,7 @@ export function scaleFigures(
       reference: refresh.naive.value,
       referenceName: naiveName,
       goal: { kind: 'max', value: 1, text: '1' },
-      note: `${refreshNote('ours', refresh.ours)}; ${refreshNote('naive', refresh.naive)}; token lifetime 4 s`,
+      note: `${refreshNote('ours', refresh.ours)}; ${refreshNote('naive', refresh.naive)}; token lifetime 4 s; ${oursPortalClient}`,
     },
     {
       part: 'scale',
@@ -57,7 +60,7 @@ export function scaleFigures(
       reference: refusals.naive.queryLimit + refusals.naive.operatingTime,
       referenceName: naiveName,
       goal: { kind: 'max', value: 0, text: '0' },
-      note: `503 QUERY_LIMIT_EXCEEDED + 429 OPERATION_TIME_LIMIT: ours ${refusals.ours.queryLimit} + ${refusals.ours.operatingTime}, naive ${refusals.naive.queryLimit} + ${refusals.naive.operatingTime}; bucket 2/s burst 50; ${callsNote('ours', ours)}; ${callsNote('naive', naive)}`,
+      note: `503 QUERY_LIMIT_EXCEEDED + 429 OPERATION_TIME_LIMIT: ours ${refusals.ours.queryLimit} + ${refusals.ours.operatingTime}, naive ${refusals.naive.queryLimit} + ${refusals.naive.operatingTime}; bucket 2/s burst 50; ${callsNote('ours', ours)}; ${callsNote('naive', naive)}; ${oursPortalClient}`,
     },
     {
       part: 'scale',

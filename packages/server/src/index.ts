@@ -18,6 +18,8 @@ export {
   type InstallDoubt,
 } from './install-confirmation.js';
 export { generateChatAppHash } from './install-events.js';
+export { createInstallJobs, type InstallJobs, type InstallJobsOptions } from './jobs/install-jobs.js';
+export { type InstallationRestFactory, installationRestFactory } from './jobs/installation-rest.js';
 export { type ListeningServer, type ListenOptions, listenServer } from './listen.js';
 export {
   createOAuthClient,
@@ -39,5 +41,3 @@ export {
 } from './session-token.js';
 export { runServerCli, type ServerEnv, type StartedServer, startServer } from './start-server.js';
 export * from './store/index.js';
-export { createInstallJobs, type InstallJobs, type InstallJobsOptions } from './jobs/install-jobs.js';
-export { type InstallationRestFactory, installationRestFactory } from './jobs/installation-rest.js';
