@@ -6,18 +6,35 @@ import { type ListeningServer, listenServer } from '@imkit/server/hosting';
 import { createEmulatorApp, type PortalOptions } from './emulator-app.js';
 import { appHostingRoutes, type ServeAppsOptions } from './hosting/app-hosting.js';
 import { ensureShellBuilt } from './hosting/shell-hosting.js';
+import {
+  type AppInstallRequest,
+  type AppUninstall,
+  type AppUninstallRequest,
+  installApp,
+  uninstallApp,
+} from './portal/app-lifecycle.js';
 import { type ApplicationToken, issueApplicationToken } from './portal/application-token.js';
 import { type DevAids, requireDevAids } from './portal/dev-aids.js';
+import type { EventDelivery } from './portal/event-delivery.js';
 import { type Faults, requireFaults } from './portal/faults.js';
+import type { PortalStats } from './portal/portal-stats.js';
 import type { EmulatorRuntime } from './portal/runtime.js';
 import type { PortalState, Scope } from './portal/state/portal-state.js';
 
 export { createEmulatorApp, defaultStateFile, type PortalOptions } from './emulator-app.js';
 export type { ServeAppsOptions } from './hosting/app-hosting.js';
+export {
+  type AppInstallRequest,
+  AppLifecycleError,
+  type AppUninstall,
+  type AppUninstallRequest,
+} from './portal/app-lifecycle.js';
 export type { ApplicationToken } from './portal/application-token.js';
 export type { DevAids } from './portal/dev-aids.js';
+export type { EventDelivery } from './portal/event-delivery.js';
 export type { Faults } from './portal/faults.js';
 export type { RateLimit } from './portal/leaky-bucket.js';
+export type { DeliveryStatus, EventDeliveryCount, PortalStats } from './portal/portal-stats.js';
 export type { EmulatorRuntime } from './portal/runtime.js';
 export type * from './portal/state/portal-state.js';
 
@@ -28,6 +45,21 @@ export interface EmulatorOptions extends PortalOptions {
   readonly host?: string;
   /** Serve built apps on a separate origin. */
   readonly serveApps?: ServeAppsOptions;
+}
+
+/** The emulated app's lifecycle, as the host drives it. */
+export interface EmulatedApp {
+  /**
+   * Installs the app: a new application_token, tokens of the admin, one ONAPPINSTALL form POST to
+   * `handlerUrl` (not retried). Resolves with what was posted and the handler's status (or `failed`).
+   * An AppLifecycleError when already installed or the URL is not https / http on loopback.
+   */
+  install(request: AppInstallRequest): Promise<EventDelivery>;
+  /**
+   * Uninstalls it: revokes its tokens, removes its placements, chat apps, event bindings and offline
+   * queue, then posts ONAPPUNINSTALL to each online ONAPPUNINSTALL handler.
+   */
+  uninstall(request?: AppUninstallRequest): Promise<AppUninstall>;
 }
 
 export interface RunningEmulator {
@@ -50,6 +82,9 @@ export interface RunningEmulator {
   setFaults(faults: Partial<Faults>): Faults;
   /** Switches development aids (behaviour a portal lacks, all off by default); returns every value. */
   setDevAids(devAids: Partial<DevAids>): DevAids;
+  readonly app: EmulatedApp;
+  /** Counters since the start or the last reset: OAuth refreshes, REST refusals, event deliveries. */
+  stats(): PortalStats;
   /** The live portal state (read it in tests; change it only through REST or the private API). */
   readonly state: PortalState;
   readonly runtime: EmulatorRuntime;
@@ -113,6 +148,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     setFaults: (faults) => runtime.setFaults(requireFaults(faults, 'setFaults')),
     setDevAids: (devAids) => runtime.setDevAids(requireDevAids(devAids, 'setDevAids')),
+    app: {
+      install: (request) => installApp(runtime, request),
+      uninstall: (request) => uninstallApp(runtime, request),
+    },
+    stats: () => runtime.stats.snapshot(),
     get state() {
       return runtime.state;
     },

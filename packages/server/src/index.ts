@@ -18,8 +18,23 @@ export {
   type InstallDoubt,
 } from './install-confirmation.js';
 export { generateChatAppHash } from './install-events.js';
-export { createInstallJobs, type InstallJobs, type InstallJobsOptions } from './jobs/install-jobs.js';
-export { type InstallationRestFactory, installationRestFactory } from './jobs/installation-rest.js';
+export type { AppEvent, AppEventHandler } from './jobs/app-events.js';
+export {
+  type AppEventJob,
+  type ApplyPlacementsJob,
+  createInstallJobs,
+  type InstallJobs,
+  type InstallJobsOptions,
+  jobQueues,
+  type StopOptions,
+  type UninstallCleanupJob,
+} from './jobs/install-jobs.js';
+export {
+  type InstallationRestFactory,
+  type InstallationRestOptions,
+  installationRestFactory,
+} from './jobs/installation-rest.js';
+export type { OfflineDrainLimits, OfflineEventRecord } from './jobs/offline-events.js';
 export { type ListeningServer, type ListenOptions, listenServer } from './listen.js';
 export {
   createOAuthClient,

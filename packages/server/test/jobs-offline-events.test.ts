@@ -37,7 +37,7 @@ function offlinePortal(records: OfflineRecord[], options: { failClear: boolean }
       }
       if (method === 'event.offline.clear') {
         if (options.failClear) throw new Error('portal: the process died before clearing');
-        const ids = (params?.id as number[]).map(Number);
+        const ids = ((params?.id ?? []) as number[]).map(Number);
         cleared.push(ids);
         for (const id of ids)
           records.splice(

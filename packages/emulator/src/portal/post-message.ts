@@ -1,4 +1,8 @@
-/** Adds a message to a chat, persists it and pushes it to the shell at once (SSE `message`). */
+/**
+ * Adds a message to a chat, persists it, pushes it to the shell at once (SSE `message`) and raises the
+ * app events it causes (ONIMBOTMESSAGEADD).
+ */
+import { raiseBotMessageEvents } from './bot-message-event.js';
 import type { EmulatorRuntime } from './runtime.js';
 import { findLinks } from './state/links.js';
 import { dialogIdFor } from './state/portal-queries.js';
@@ -9,6 +13,8 @@ export interface NewMessage {
   readonly text: string;
   readonly system?: boolean;
   readonly params?: MessageParams;
+  /** The `auth_connector` of the REST call that posts it (offline queues of that source skip its events). */
+  readonly authConnector?: string;
 }
 
 export function postMessage(runtime: EmulatorRuntime, chat: PortalChat, input: NewMessage): PortalMessage {
@@ -30,5 +36,7 @@ export function postMessage(runtime: EmulatorRuntime, chat: PortalChat, input: N
     dialogId: dialogIdFor(chat, state.currentUserId),
     message,
   });
+  // Delivered in the background, as the host does; each outcome is counted in runtime.stats.
+  void raiseBotMessageEvents(runtime, chat, message, input.authConnector);
   return message;
 }

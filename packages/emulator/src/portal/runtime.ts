@@ -9,6 +9,7 @@ import { defaultFaults, type Faults } from './faults.js';
 import { FrameSessions } from './frame-sessions.js';
 import { LeakyBucket, type RateLimit } from './leaky-bucket.js';
 import { OperatingClock } from './operating-time.js';
+import { PortalCounters } from './portal-stats.js';
 import type { PortalStore } from './state/portal-store.js';
 
 export interface RuntimeOptions {
@@ -34,6 +35,8 @@ export class EmulatorRuntime {
   /** The host's per-method operating-time limit (always on, as on a portal). */
   readonly operating = new OperatingClock();
   readonly frames = new FrameSessions();
+  /** What the portal answered (refreshes, refusals, event deliveries), for tests and benchmarks. */
+  readonly stats = new PortalCounters();
   /** The app's install page; set late when it is served on an apps origin that listens on port 0. */
   installHandler: string | null;
   origin: string;
@@ -78,12 +81,16 @@ export class EmulatorRuntime {
     return { ...this.devAids };
   }
 
-  /** Back to the seed, the fault switches the emulator started with, no frames and an empty rate limiter. */
+  /**
+   * Back to the seed, the fault switches the emulator started with, no frames, an empty rate limiter and
+   * zero counters.
+   */
   resetAll(): void {
     this.store.reset();
     this.frames.clear();
     this.rateLimiter?.clear();
     this.operating.clear();
+    this.stats.clear();
     Object.assign(this.faults, this.#initialFaults);
     Object.assign(this.devAids, this.#initialDevAids);
     this.events.emit('state', { at: Date.now(), reset: true });

@@ -17,9 +17,13 @@ import type {
 export type { FrameAnswer } from '../frame-host/frame-commands.js';
 export type { FrameLaunch } from '../frame-host/frame-launch.js';
 export type { LegacyLaunch } from '../frame-host/legacy-launch.js';
+export type { AppUninstall as AppUninstallView } from '../portal/app-lifecycle.js';
 export type { DevAids } from '../portal/dev-aids.js';
+/** `POST app/install`: the ONAPPINSTALL delivery (fields as posted, the handler's status). */
+export type { EventDelivery as AppInstallView, EventDelivery } from '../portal/event-delivery.js';
 export type { EmulatorEvents, MessageEventData, StateEventData, TrafficEntry } from '../portal/event-hub.js';
 export type { Faults } from '../portal/faults.js';
+export type { DeliveryStatus, EventDeliveryCount, PortalStats } from '../portal/portal-stats.js';
 export type { PortalMessage } from '../portal/state/portal-state.js';
 
 export interface PortalInfoView {

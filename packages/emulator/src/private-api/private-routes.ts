@@ -8,6 +8,7 @@ import { runFrameCommand } from '../frame-host/frame-commands.js';
 import { launchBinding, launchInstall } from '../frame-host/frame-launch.js';
 import { launchLegacyApp } from '../frame-host/legacy-launch.js';
 import { PrivateApiError } from '../frame-host/private-api-error.js';
+import { AppLifecycleError, installApp, uninstallApp } from '../portal/app-lifecycle.js';
 import { issueApplicationToken } from '../portal/application-token.js';
 import { checkDevAids, devAidNotes } from '../portal/dev-aids.js';
 import { checkFaults } from '../portal/faults.js';
@@ -15,7 +16,13 @@ import { postMessage } from '../portal/post-message.js';
 import type { EmulatorRuntime } from '../portal/runtime.js';
 import { currentUser, displayName, findUser, openDialog } from '../portal/state/portal-queries.js';
 import { parseScopes } from '../portal/state/tokens.js';
-import type { ChatMessagesView, SentMessageView } from './contract.js';
+import type {
+  AppInstallView,
+  AppUninstallView,
+  ChatMessagesView,
+  PortalStats,
+  SentMessageView,
+} from './contract.js';
 import { stateView } from './state-view.js';
 
 const maxMessageLength = 20_000;
@@ -46,6 +53,15 @@ export function privateRoutes(runtime: EmulatorRuntime): Hono {
 
   app.onError((error, c) => {
     if (error instanceof PrivateApiError) return c.json(error.body(), error.status);
+    if (error instanceof AppLifecycleError) {
+      const refused = new PrivateApiError(
+        error.code === 'BAD_FIELD' ? 400 : 409,
+        error.code,
+        error.message,
+        error.field,
+      );
+      return c.json(refused.body(), refused.status);
+    }
     console.error('[emulator] private API failed:', error);
     return c.json({ error: 'INTERNAL_ERROR', error_description: 'Internal error' }, 500);
   });
@@ -151,6 +167,25 @@ export function privateRoutes(runtime: EmulatorRuntime): Hono {
     if (!checked.ok)
       throw new PrivateApiError(400, 'BAD_FIELD', `${checked.field} must be ${checked.rule}`, checked.field);
     return c.json({ devAids: runtime.setDevAids(checked.update), notPortalBehaviour: devAidNotes });
+  });
+
+  app.post('/app/install', async (c) => {
+    const { handlerUrl } = await jsonBody(c);
+    const answer: AppInstallView = await installApp(runtime, { handlerUrl: handlerUrl as string });
+    return c.json(answer);
+  });
+
+  app.post('/app/uninstall', async (c) => {
+    const { clean } = await jsonBody(c);
+    if (clean !== undefined && typeof clean !== 'boolean')
+      throw new PrivateApiError(400, 'BAD_FIELD', 'clean must be true or false', 'clean');
+    const answer: AppUninstallView = await uninstallApp(runtime, clean === undefined ? {} : { clean });
+    return c.json(answer);
+  });
+
+  app.get('/stats', (c) => {
+    const answer: PortalStats = runtime.stats.snapshot();
+    return c.json(answer);
   });
 
   app.get('/token', (c) => {

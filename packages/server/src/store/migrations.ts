@@ -34,7 +34,7 @@ export const migrations: readonly { readonly version: number; readonly sql: read
     ],
   },
   {
-    // Version 3 belongs to the portal client's rate budget.
+    // Version 3 is left to another part of issue 14 (the portal client); numbers only need to be unique.
     version: 4,
     sql: [
       `CREATE TABLE imkit_event_receipts (

@@ -1,5 +1,6 @@
 /** Every REST method the emulator answers, by lower-case name (method names are case-insensitive). */
 import type { MethodTable, RestMethod } from './method-call.js';
+import { eventMethods } from './methods/event-methods.js';
 import { imMethods } from './methods/im-methods.js';
 import { imbotAppMethods } from './methods/imbot-app-methods.js';
 import { imopenlinesMethods } from './methods/imopenlines-methods.js';
@@ -12,6 +13,7 @@ const tables: readonly MethodTable[] = [
   imopenlinesMethods,
   imbotAppMethods,
   userMethods,
+  eventMethods,
 ];
 
 const registry = new Map<string, RestMethod>();

@@ -4,30 +4,13 @@
  */
 import { constantTimeEqual } from '@imkit/frame/verify';
 import { type Context, Hono } from 'hono';
+import { oauthTokenBody } from '../oauth-token-body.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { PortalToken } from '../state/portal-state.js';
 import { mintToken } from '../state/tokens.js';
 import { localCors } from './local-cors.js';
 import { paramString } from './param-readers.js';
 import { readRequestParams } from './read-request-params.js';
-
-/** The OAuth server's JSON for a token pair. */
-export function oauthTokenBody(runtime: EmulatorRuntime, token: PortalToken): Record<string, unknown> {
-  const portal = runtime.state.portal;
-  return {
-    access_token: token.accessToken,
-    expires: token.expires,
-    expires_in: Math.max(0, token.expires - Math.floor(Date.now() / 1000)),
-    scope: token.scopes.join(','),
-    domain: runtime.domain,
-    server_endpoint: `${runtime.origin}/oauth/rest/`,
-    status: 'L',
-    client_endpoint: `${runtime.origin}/rest/`,
-    member_id: portal.memberId,
-    user_id: token.userId,
-    refresh_token: token.refreshToken,
-  };
-}
 
 function oauthError(status: 400 | 401, error: string, description: string): Response {
   return new Response(JSON.stringify({ error, error_description: description }), {
@@ -58,9 +41,12 @@ export function oauthRoutes(runtime: EmulatorRuntime): Hono {
     for (const token of runtime.state.tokens) {
       if (constantTimeEqual(token.refreshToken, refresh)) found = token;
     }
-    if (found === undefined || found.refreshed || refresh === '')
+    if (found === undefined || found.refreshed || refresh === '') {
+      runtime.stats.refreshAnswered(false);
       return oauthError(400, 'invalid_grant', 'Invalid grant');
+    }
     found.refreshed = true;
+    runtime.stats.refreshAnswered(true);
     const token = mintToken(runtime.state, found.userId, runtime.faults.tokenTtlSeconds, found.scopes);
     runtime.store.save();
     return c.json(oauthTokenBody(runtime, token));

@@ -70,6 +70,7 @@ export function restRoutes(runtime: EmulatorRuntime): Hono {
           ? error
           : new MethodError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       if (!(error instanceof MethodError)) console.error(`[emulator] ${method} failed:`, error);
+      runtime.stats.restRefused(known.error);
       status = known.status;
       body = known.body();
     }

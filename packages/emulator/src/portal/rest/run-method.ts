@@ -65,7 +65,10 @@ export async function runMethod(
   } catch (error) {
     if (error instanceof MethodError) {
       // A call refused by the limit did not run, so it is not counted.
-      if (error.error === 'OPERATION_TIME_LIMIT') return { status: error.status, body: error.body() };
+      if (error.error === 'OPERATION_TIME_LIMIT') {
+        runtime.stats.restRefused(error.error);
+        return { status: error.status, body: error.body() };
+      }
       outcome = { status: error.status, body: error.body() };
     } else {
       console.error(`[emulator] ${method} failed:`, error);

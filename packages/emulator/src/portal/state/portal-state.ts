@@ -11,8 +11,8 @@ export interface PortalInfo {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly lang: string;
-  /** The `application_token` an install event would carry. */
-  readonly applicationToken: string;
+  /** The `application_token` every event of the current installation carries (new on each install). */
+  applicationToken: string;
   installed: boolean;
 }
 
@@ -119,6 +119,43 @@ export interface LegacyChatApp {
   description: string;
 }
 
+/**
+ * An `event.bind` registration (bitrix24/b24restdocs api-reference/events/event-bind.md). `authType` 0:
+ * the event is authorised as the user whose action raised it; `handler` is '' for offline bindings.
+ */
+export interface PortalEventBinding {
+  readonly id: number;
+  readonly event: string;
+  readonly handler: string;
+  readonly authType: number;
+  readonly offline: boolean;
+  readonly authConnector: string;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** A record of the offline queue (api-reference/events/event-offline-list.md). */
+export interface OfflineEventRecord {
+  readonly id: number;
+  /** ISO date with offset, as TIMESTAMP_X. */
+  timestamp: string;
+  readonly eventName: string;
+  eventData: unknown;
+  eventAdditional: unknown;
+  /** The host's MESSAGE_ID: the same event about the same object keeps one record. */
+  readonly messageId: string;
+  readonly authConnector: string;
+  /** '' until `event.offline.get` with `clear=0` reserves the record for a process. */
+  processId: string;
+  error: boolean;
+}
+
+/** The emulated app's installation through `app.install` (absent for a seeded installation). */
+export interface AppInstallation {
+  /** The app's install handler: where ONAPPINSTALL was posted. */
+  readonly handlerUrl: string;
+  readonly installedAt: number;
+}
+
 export interface PortalState {
   readonly version: 1;
   readonly portal: PortalInfo;
@@ -129,10 +166,21 @@ export interface PortalState {
   readonly tokens: PortalToken[];
   readonly webhooks: PortalWebhook[];
   readonly legacyApps: LegacyChatApp[];
+  readonly eventBindings: PortalEventBinding[];
+  readonly offlineEvents: OfflineEventRecord[];
+  installation: AppInstallation | null;
   readonly userOptions: Record<string, Record<string, unknown>>;
   appOptions: Record<string, unknown>;
   /** Users whose first `getInitData` has been answered (FIRST_RUN is true only before). */
   readonly firstRunDone: number[];
   currentUserId: number;
-  readonly nextId: { message: number; binding: number; chat: number; legacyApp: number; session: number };
+  readonly nextId: {
+    message: number;
+    binding: number;
+    chat: number;
+    legacyApp: number;
+    session: number;
+    eventBinding: number;
+    offlineEvent: number;
+  };
 }

@@ -44,6 +44,23 @@ function isPortalState(value: unknown): value is PortalState {
   );
 }
 
+/** A state persisted before app events existed gets their empty fields (nothing else changes). */
+function withAppEventFields(state: PortalState): PortalState {
+  const loose = state as Partial<PortalState>;
+  const nextId: Partial<PortalState['nextId']> = loose.nextId ?? {};
+  return {
+    ...state,
+    eventBindings: loose.eventBindings ?? [],
+    offlineEvents: loose.offlineEvents ?? [],
+    installation: loose.installation ?? null,
+    nextId: {
+      ...state.nextId,
+      eventBinding: nextId.eventBinding ?? 1,
+      offlineEvent: nextId.offlineEvent ?? 1,
+    },
+  };
+}
+
 export class PortalStore {
   state: PortalState;
 
@@ -75,7 +92,7 @@ export class PortalStore {
     if (!isPortalState(parsed)) {
       throw new StateFileError(`${file} is not an emulator state (version 1); start with --fresh to reseed`);
     }
-    return parsed;
+    return withAppEventFields(parsed);
   }
 
   private write(state: PortalState): void {

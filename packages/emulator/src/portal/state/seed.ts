@@ -206,6 +206,9 @@ export function stateFromSeed(json: unknown, source: string): PortalState {
     tokens: [],
     webhooks: r.list('webhooks').map(readWebhook),
     legacyApps: [],
+    eventBindings: [],
+    offlineEvents: [],
+    installation: null,
     userOptions: {},
     appOptions: {},
     firstRunDone: [],
@@ -216,6 +219,8 @@ export function stateFromSeed(json: unknown, source: string): PortalState {
       chat: maxOf(chats.map((c) => c.id)) + 1,
       legacyApp: 1,
       session: maxOf(chats.map((c) => c.session?.id ?? 0)) + 1,
+      eventBinding: 1,
+      offlineEvent: 1,
     },
   };
 }

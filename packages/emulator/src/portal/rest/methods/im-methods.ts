@@ -64,6 +64,7 @@ function messageAdd(call: MethodCall): number {
     text,
     system: paramFlag(p.SYSTEM, false),
     params,
+    authConnector: paramString(p.auth_connector),
   });
   return message.id;
 }

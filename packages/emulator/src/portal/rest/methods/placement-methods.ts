@@ -2,23 +2,9 @@
 import { checkPlacementBind, placementCodes } from '@imkit/frame/placements';
 import { MethodError } from '../../method-error.js';
 import type { PortalBinding } from '../../state/portal-state.js';
+import { requireApplication, requireApplicationAdmin } from '../application-auth.js';
 import type { MethodCall, MethodTable } from '../method-call.js';
 import { paramString } from '../param-readers.js';
-
-function requireApplication(call: MethodCall): void {
-  if (call.auth.kind !== 'application') {
-    throw new MethodError(
-      403,
-      'WRONG_AUTH_TYPE',
-      'Current authorization type is denied for this method Application context required',
-    );
-  }
-}
-
-function requireApplicationAdmin(call: MethodCall): void {
-  requireApplication(call);
-  if (!call.auth.user.isAdmin) throw new MethodError(403, 'ACCESS_DENIED', 'Access denied!');
-}
 
 function bind(call: MethodCall): true {
   requireApplicationAdmin(call);
