@@ -10,13 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@imkit/emulator/fixture';
 // @imkit/server is not a dependency of @imkit/e2e yet: import its source directly.
 import {
+  type ChatAppPortals,
   createOAuthClient,
+  createPortalClients,
   createServer,
   type Installation,
   type InstallationStore,
   listenServer,
   openPgliteInstallationStore,
-  type PortalCallContext,
   registerChatApp,
   rotateChatAppHashes,
 } from '@imkit/server';
@@ -28,7 +29,7 @@ interface HandlerServer {
   readonly installation: Installation;
   readonly appId: number;
   readonly store: InstallationStore;
-  readonly portalCalls: PortalCallContext;
+  readonly portalCalls: ChatAppPortals;
 }
 
 const test = base.extend<{ handlerServer: HandlerServer }>({
@@ -77,14 +78,17 @@ const test = base.extend<{ handlerServer: HandlerServer }>({
       if (installation === null) throw new Error('ONAPPINSTALL stored nothing');
       // The app registers the legacy chat app with the installation's HASH through the server, which
       // records the chat app's id so that HASH rotation can update it.
-      const portalCalls: PortalCallContext = {
+      const portalCalls: ChatAppPortals = {
         store,
-        production: false,
-        oauth: createOAuthClient({
-          tokenUrl: `${portal.origin}/oauth/token/`,
-          clientId: token.client_id,
-          clientSecret: token.client_secret,
+        portals: createPortalClients({
+          store,
           production: false,
+          oauth: createOAuthClient({
+            tokenUrl: `${portal.origin}/oauth/token/`,
+            clientId: token.client_id,
+            clientSecret: token.client_secret,
+            production: false,
+          }),
         }),
       };
       const appId = await registerChatApp(
@@ -102,6 +106,7 @@ const test = base.extend<{ handlerServer: HandlerServer }>({
       );
       expect((await store.findByMemberId(installation.memberId))?.chatAppIds).toEqual([appId]);
       await use({ url, installation, appId, store, portalCalls });
+      portalCalls.portals.close();
     } finally {
       await server.close();
       await store.close();

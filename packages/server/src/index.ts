@@ -2,9 +2,7 @@
 
 export { type AppMount, type AppSource, discoverAppMounts, type LaunchKind } from './app-mounts.js';
 export {
-  callPortal,
-  type PortalCallContext,
-  PortalCallError,
+  type ChatAppPortals,
   type RotationReport,
   registerChatApp,
   rotateChatAppHashes,
@@ -46,6 +44,7 @@ export {
   type OAuthGrant,
 } from './oauth-client.js';
 export { checkDestination, isPublicAddress, OutboundError, outboundRequest } from './outbound.js';
+export * from './portal/index.js';
 export { Refusal } from './refusal.js';
 export { createServer, ServerConfigError, type ServerOptions } from './server.js';
 export {

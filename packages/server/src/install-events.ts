@@ -8,6 +8,7 @@ import { Refusal } from './refusal.js';
 import {
   type Installation,
   InstallationConflictError,
+  type InstallationInput,
   type InstallationStore,
 } from './store/installation.js';
 
@@ -117,7 +118,7 @@ async function install(params: URLSearchParams, context: InstallEventContext): P
   const continued =
     existing !== null && (callback || verifyApplicationToken(applicationToken, existing.applicationToken));
   const now = new Date();
-  const installation: Omit<Installation, 'epoch'> = {
+  const installation: InstallationInput = {
     memberId: grant.memberId,
     domain: grant.domain,
     portalOrigin: grant.portalOrigin,

@@ -7,6 +7,7 @@
 import { rotateChatAppHashes } from './chat-app-hash-rotation.js';
 import { ConfigError, readServerConfig } from './config.js';
 import { createOAuthClient } from './oauth-client.js';
+import { createPortalClients } from './portal/portal-clients.js';
 import { openPgliteInstallationStore } from './store/pglite-store.js';
 import { openPostgresInstallationStore } from './store/postgres-store.js';
 
@@ -36,15 +37,20 @@ async function main(): Promise<void> {
       ? await openPostgresInstallationStore(config.databaseUrl)
       : await openPgliteInstallationStore(config.storeDir);
   try {
-    const report = await rotateChatAppHashes({
+    const portals = createPortalClients({
       store,
       oauth: createOAuthClient({ ...config.oauth, production: config.production }),
       production: config.production,
+    });
+    const report = await rotateChatAppHashes({
+      store,
+      portals,
       olderThanSeconds,
       log: (line) => console.log(line),
     });
     console.log(`rotated ${report.rotated.length}, failed ${report.failed.length}`);
     if (report.failed.length > 0) process.exitCode = 1;
+    portals.close();
   } finally {
     await store.close();
   }

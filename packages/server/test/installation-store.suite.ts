@@ -25,6 +25,7 @@ export function sampleInstallation(overrides: Partial<Installation> = {}): Insta
     hashRotatedAt: new Date('2026-01-02T03:04:05.000Z'),
     chatAppIds: [],
     launchTokenRequired: false,
+    needsReinstall: false,
     epoch: 1,
     installedAt: new Date('2026-01-02T03:04:05.000Z'),
     ...overrides,

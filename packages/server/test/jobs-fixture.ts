@@ -49,6 +49,7 @@ export function emulatorInstallation(emulator: RunningEmulator): Omit<Installati
     hashRotatedAt: new Date(),
     chatAppIds: [],
     launchTokenRequired: false,
+    needsReinstall: false,
     installedAt: new Date(),
   };
 }

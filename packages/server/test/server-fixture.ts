@@ -46,6 +46,12 @@ export const unreachableStore: InstallationStore = {
   findByDomain: () => Promise.reject(new Error('unexpected lookup')),
   listHashesOlderThan: () => Promise.reject(new Error('unexpected list')),
   delete: () => Promise.reject(new Error('unexpected delete')),
+  sql: {
+    query: () => Promise.reject(new Error('unexpected query')),
+    transaction: () => Promise.reject(new Error('unexpected transaction')),
+    script: () => Promise.reject(new Error('unexpected script')),
+    close: () => Promise.resolve(),
+  },
   close: () => Promise.resolve(),
 };
 

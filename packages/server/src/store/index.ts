@@ -1,6 +1,7 @@
 export {
   type Installation,
   InstallationConflictError,
+  type InstallationInput,
   type InstallationStore,
   type InstallationUpdate,
   StoreLockedError,

@@ -1,3 +1,5 @@
+import type { SqlDriver } from './sql-driver.js';
+
 /**
  * An installation of the app on one portal, as proven at `ONAPPINSTALL`: the portal's identity (confirmed
  * with the OAuth server, never taken from the event), the OAuth tokens, the `application_token` later
@@ -30,12 +32,22 @@ export interface Installation {
    */
   readonly launchTokenRequired: boolean;
   /**
+   * True once the OAuth server refused the installation's refresh token (revoked, or used up elsewhere):
+   * portal calls fail fast with NEEDS_REINSTALL until a proven reinstall stores new tokens.
+   */
+  readonly needsReinstall: boolean;
+  /**
    * Bumped by every reinstall and every HASH rotation. Writes are conditional on it (compare-and-set), and
    * session tokens carry it, so a reinstall or a rotation voids every session issued before.
    */
   readonly epoch: number;
   readonly installedAt: Date;
 }
+
+/** What `insert` and `replace` write: `needsReinstall` defaults to false (a proven install has good tokens). */
+export type InstallationInput = Omit<Installation, 'epoch' | 'needsReinstall'> & {
+  readonly needsReinstall?: boolean;
+};
 
 /** What may change on an installation without a new epoch (token refresh, first-use flags). */
 export type InstallationUpdate = Partial<
@@ -54,13 +66,13 @@ export interface InstallationStore {
    * Stores a first installation of `memberId` with epoch 1. Returns it, or null when `memberId` already has
    * one (nothing written). Throws `InstallationConflictError` when another portal holds the domain.
    */
-  insert(installation: Omit<Installation, 'epoch'>): Promise<Installation | null>;
+  insert(installation: InstallationInput): Promise<Installation | null>;
   /**
    * Replaces the installation of `installation.memberId` when its epoch is still `expectedEpoch`; the stored
    * one gets epoch `expectedEpoch + 1`. Returns it, or null when the installation changed or went (nothing
    * written). Throws `InstallationConflictError` when another portal holds the domain.
    */
-  replace(installation: Omit<Installation, 'epoch'>, expectedEpoch: number): Promise<Installation | null>;
+  replace(installation: InstallationInput, expectedEpoch: number): Promise<Installation | null>;
   /** Changes some fields when the epoch is still `expectedEpoch`; false when it changed (nothing written). */
   update(memberId: string, expectedEpoch: number, changes: InstallationUpdate): Promise<boolean>;
   findByMemberId(memberId: string): Promise<Installation | null>;
@@ -73,6 +85,8 @@ export interface InstallationStore {
    * true when a row was deleted.
    */
   delete(memberId: string, expectedEpoch?: number): Promise<boolean>;
+  /** The database the store lives in, for the server's other shared state (token refresh locks, rate budgets). */
+  readonly sql: SqlDriver;
   close(): Promise<void>;
 }
 

@@ -34,7 +34,26 @@ export const migrations: readonly { readonly version: number; readonly sql: read
     ],
   },
   {
-    // Version 3 is left to another part of issue 14 (the portal client); numbers only need to be unique.
+    version: 3,
+    sql: [
+      'ALTER TABLE imkit_installations ADD COLUMN needs_reinstall boolean NOT NULL DEFAULT false',
+      // The portal's request bucket, shared by every process: its level and when it was last written.
+      `CREATE TABLE imkit_rate_budgets (
+        member_id text PRIMARY KEY,
+        level double precision NOT NULL,
+        at timestamptz NOT NULL
+      )`,
+      // Methods close to the host's operating-time limit, held back until reset_at.
+      `CREATE TABLE imkit_operating_times (
+        member_id text NOT NULL,
+        method text NOT NULL,
+        operating double precision NOT NULL,
+        reset_at timestamptz NOT NULL,
+        PRIMARY KEY (member_id, method)
+      )`,
+    ],
+  },
+  {
     version: 4,
     sql: [
       `CREATE TABLE imkit_event_receipts (

@@ -1,6 +1,7 @@
 import {
   type Installation,
   InstallationConflictError,
+  type InstallationInput,
   type InstallationStore,
   type InstallationUpdate,
 } from './installation.js';
@@ -20,6 +21,7 @@ interface InstallationRow {
   hash_rotated_at: Date | string;
   chat_app_ids: unknown;
   launch_token_required: boolean;
+  needs_reinstall: boolean;
   epoch: number | string;
   installed_at: Date | string;
 }
@@ -38,6 +40,7 @@ const written = [
   'hash_rotated_at',
   'chat_app_ids',
   'launch_token_required',
+  'needs_reinstall',
   'installed_at',
 ] as const;
 const columns = `${written.join(', ')}, epoch`;
@@ -65,12 +68,13 @@ function fromRow(row: InstallationRow): Installation {
     hashRotatedAt: toDate(row.hash_rotated_at),
     chatAppIds: idsOf(row.chat_app_ids),
     launchTokenRequired: row.launch_token_required === true,
+    needsReinstall: row.needs_reinstall === true,
     epoch: Number(row.epoch),
     installedAt: toDate(row.installed_at),
   };
 }
 
-function valuesOf(installation: Omit<Installation, 'epoch'>): unknown[] {
+function valuesOf(installation: InstallationInput): unknown[] {
   return [
     installation.memberId,
     installation.domain,
@@ -84,6 +88,7 @@ function valuesOf(installation: Omit<Installation, 'epoch'>): unknown[] {
     installation.hashRotatedAt,
     JSON.stringify(installation.chatAppIds),
     installation.launchTokenRequired,
+    installation.needsReinstall ?? false,
     installation.installedAt,
   ];
 }
@@ -199,6 +204,7 @@ export async function createSqlInstallationStore(db: SqlDriver): Promise<Install
             );
       return result.rows.length > 0;
     },
+    sql: db,
     close: () => db.close(),
   };
 }
