@@ -2,7 +2,7 @@
  * Part 7, `scale`: the handler server as a fleet — three processes on one PostgreSQL, the emulator as the
  * portal with its bucket, token expiry and operating-time cost on, mixed load on loopback and one process
  * killed with SIGKILL midway — run once with imkit's shared portal client and install jobs and once with a
- * naive per-process client (`callPortal`: own refresh, no budget; placements bound in the background of
+ * naive per-process client (`naivePortalCall`: own refresh, no lock, no budget; placements bound in the background of
  * the process that got the event). Every figure is computed from observations (`scale-figures.ts`).
  */
 import type { Figure } from '../figure.js';
@@ -13,9 +13,6 @@ import { compareBindings, countLimitRefusals, countRefreshes, refreshesPerExpiry
 import { type FleetObservation, runFleet } from './scale-fleet.js';
 
 const naiveName = 'naive per-process client';
-/** Which client made ours' portal calls: the shared portal client has not landed in this branch yet. */
-const oursPortalClient =
-  'ours calls the portal through callPortal too (the shared portal client has not landed)';
 
 function refreshSummary(observation: FleetObservation) {
   const count = countRefreshes(observation.witness, observation.proofRefreshTokens, (token) =>
@@ -50,7 +47,7 @@ export function scaleFigures(
       reference: refresh.naive.value,
       referenceName: naiveName,
       goal: { kind: 'max', value: 1, text: '1' },
-      note: `${refreshNote('ours', refresh.ours)}; ${refreshNote('naive', refresh.naive)}; token lifetime 4 s; ${oursPortalClient}`,
+      note: `${refreshNote('ours', refresh.ours)}; ${refreshNote('naive', refresh.naive)}; token lifetime 4 s`,
     },
     {
       part: 'scale',
@@ -60,7 +57,7 @@ export function scaleFigures(
       reference: refusals.naive.queryLimit + refusals.naive.operatingTime,
       referenceName: naiveName,
       goal: { kind: 'max', value: 0, text: '0' },
-      note: `503 QUERY_LIMIT_EXCEEDED + 429 OPERATION_TIME_LIMIT: ours ${refusals.ours.queryLimit} + ${refusals.ours.operatingTime}, naive ${refusals.naive.queryLimit} + ${refusals.naive.operatingTime}; bucket 2/s burst 50; ${callsNote('ours', ours)}; ${callsNote('naive', naive)}; ${oursPortalClient}`,
+      note: `503 QUERY_LIMIT_EXCEEDED + 429 OPERATION_TIME_LIMIT: ours ${refusals.ours.queryLimit} + ${refusals.ours.operatingTime}, naive ${refusals.naive.queryLimit} + ${refusals.naive.operatingTime}; bucket 2/s burst 50; ${callsNote('ours', ours)}; ${callsNote('naive', naive)}`,
     },
     {
       part: 'scale',

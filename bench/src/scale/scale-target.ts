@@ -7,28 +7,30 @@
  *   POST /bench/portal-call   member_id=…   → one `profile` call to that installation's portal
  *                                             200 {"result":true} | 502 {"error":"<code>"}
  *
- * `imkit` has the server's durable install jobs (`createInstallJobs`, pg-boss on the same database: an
- * ONAPPINSTALL is enqueued before the 200 and worked by any process of the fleet).
- * `naive` is what a backend does without shared state: `callPortal` (its own refresh on `expired_token`,
- * no lock, no rate budget) and, after an acknowledged ONAPPINSTALL, one `placement.bind` per declaration
+ * `imkit` calls through the server's shared portal client (`createPortalClients`: one refresh per expiry
+ * across processes, the portal's rate budget in PostgreSQL, operating-time hold-back) and has the durable
+ * install jobs (`createInstallJobs`, pg-boss on the same database: an ONAPPINSTALL is enqueued before the
+ * 200 and worked by any process of the fleet, with the same portal client).
+ * `naive` is what a backend does without shared state: `naivePortalCall` (its own refresh on
+ * `expired_token`, no lock, no rate budget) and, after an acknowledged ONAPPINSTALL, one `placement.bind` per declaration
  * in the background of the process that got the event (lost when that process dies).
  */
 import { join } from 'node:path';
+import { RestError } from '@imkit/frame';
 import {
-  callPortal,
   createInstallJobs,
   createOAuthClient,
+  createPortalClients,
   createServer,
   createSqlInstallationStore,
   type InstallJobs,
-  installationRestFactory,
   listenServer,
   openPostgresDriver,
-  PortalCallError,
 } from '@imkit/server';
 import { Hono } from 'hono';
 import { naiveInstall } from '../install/naive-install.js';
 import { appsDir } from '../repo-paths.js';
+import { NaivePortalError, naivePortalCall } from './naive-portal-client.js';
 import { fleetHandlerBase, scaleDeclarations } from './scale-declarations.js';
 
 type FleetKind = 'imkit' | 'naive';
@@ -62,12 +64,13 @@ const declarations = await scaleDeclarations();
 const log = (line: string) => process.stderr.write(`[${fleetKind} ${process.pid}] ${line}\n`);
 // An operator's settings for a fleet that restarts crashed processes quickly: a job whose process died
 // is retried after 10 s, expired jobs are looked for every 2 s.
+const portals = fleetKind === 'imkit' ? createPortalClients({ store, oauth, production: false, log }) : null;
 const jobs: InstallJobs | null =
-  fleetKind === 'imkit'
+  portals !== null
     ? await createInstallJobs({
         db,
         store,
-        restFor: installationRestFactory({ store, ...oauthOptions, log }),
+        restFor: (installation) => portals.portal(installation.memberId),
         declarations: async () => declarations,
         handlerBase: fleetHandlerBase,
         retryDelaySeconds: 1,
@@ -88,21 +91,26 @@ const server = createServer({
   log: () => {},
 });
 
-const naiveContext = { store, oauth, production: false, timeoutMs: 10_000 } as const;
+const naiveCall = naivePortalCall(store, oauth);
 const naiveRest = (memberId: string): Parameters<typeof naiveInstall>[0] => ({
   call: <T>(method: string, params?: Readonly<Record<string, unknown>>) =>
-    callPortal(memberId, method, params ?? {}, naiveContext) as Promise<T>,
+    naiveCall(memberId, method, params ?? {}) as Promise<T>,
 });
 
 const app = new Hono();
 app.post('/bench/portal-call', async (c) => {
   const memberId = new URLSearchParams(await c.req.text()).get('member_id') ?? '';
   try {
-    await callPortal(memberId, 'profile', {}, naiveContext);
+    if (portals !== null) await portals.portal(memberId).call('profile');
+    else await naiveCall(memberId, 'profile', {});
     return c.json({ result: true });
-  } catch (error) {
+  } catch (error: unknown) {
     const code =
-      error instanceof PortalCallError ? error.code : error instanceof Error ? error.name : 'ERROR';
+      error instanceof RestError || error instanceof NaivePortalError
+        ? error.code
+        : error instanceof Error
+          ? error.name
+          : 'ERROR';
     return c.json({ error: code }, 502);
   }
 });
@@ -131,6 +139,7 @@ process.stdin.once('end', () => {
   void listening
     .close(2000)
     .then(() => jobs?.stop({ graceful: true, timeoutMs: 2000 }))
+    .then(() => portals?.close())
     .then(() => store.close())
     .finally(() => process.exit(0));
 });
