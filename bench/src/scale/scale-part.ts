@@ -47,7 +47,7 @@ export function scaleFigures(
       reference: refresh.naive.value,
       referenceName: naiveName,
       goal: { kind: 'max', value: 1, text: '1' },
-      note: `${refreshNote('ours', refresh.ours)}; ${refreshNote('naive', refresh.naive)}; token lifetime 4 s`,
+      note: `${refreshNote('ours', refresh.ours)}; ${refreshNote('naive', refresh.naive)}; token lifetime 4 s (a refresh made before the pair expired still counts that pair once)`,
     },
     {
       part: 'scale',
