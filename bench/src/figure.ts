@@ -3,9 +3,9 @@
  * with, their ratio, and the goal the toolkit aims at (when it has one).
  */
 
-export type Part = 'size' | 'launch' | 'verify' | 'install' | 'server' | 'package';
+export type Part = 'size' | 'launch' | 'verify' | 'install' | 'server' | 'scale' | 'package';
 
-export const parts: readonly Part[] = ['size', 'launch', 'verify', 'install', 'server', 'package'];
+export const parts: readonly Part[] = ['size', 'launch', 'verify', 'install', 'server', 'scale', 'package'];
 
 /** A goal on "ours" (`max`/`min`) or on the ratio ours / reference (`minRatio`/`maxRatio`). */
 export type Goal =

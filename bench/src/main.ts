@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [-- size|launch|verify|install|server|package …]`: runs the chosen parts (all by default) one after
+ * `pnpm bench [-- size|launch|verify|install|server|scale|package …]`: runs the chosen parts (all by default) one after
  * another, prints one table (figure | ours | reference | ratio | goal | met?) and writes
  * `bench/results.json`. A part that fails is reported and the others still run; the exit code is then 1.
  */
@@ -11,6 +11,7 @@ import { runPackagePart } from './package/package-part.js';
 import { resultsFile } from './repo-paths.js';
 import { benchResults, type PartFailure, writeResultsFile } from './results-file.js';
 import { formatResultsTable } from './results-table.js';
+import { runScalePart } from './scale/scale-part.js';
 import { runServerPart } from './server/server-part.js';
 import { runSizePart } from './size/size-part.js';
 import { runVerifyPart } from './verify/verify-part.js';
@@ -21,6 +22,7 @@ const runners: Readonly<Record<Part, (log: (line: string) => void) => Promise<Fi
   verify: runVerifyPart,
   install: runInstallPart,
   server: runServerPart,
+  scale: runScalePart,
   package: runPackagePart,
 };
 

@@ -3,8 +3,16 @@ import { BenchArgsError, parseBenchArgs } from '../src/bench-args.js';
 
 describe('parseBenchArgs', () => {
   it('runs every part when none is named', () => {
-    expect(parseBenchArgs([])).toEqual(['size', 'launch', 'verify', 'install', 'server', 'package']);
-    expect(parseBenchArgs(['--'])).toEqual(['size', 'launch', 'verify', 'install', 'server', 'package']);
+    expect(parseBenchArgs([])).toEqual(['size', 'launch', 'verify', 'install', 'server', 'scale', 'package']);
+    expect(parseBenchArgs(['--'])).toEqual([
+      'size',
+      'launch',
+      'verify',
+      'install',
+      'server',
+      'scale',
+      'package',
+    ]);
   });
 
   it('runs the named parts in table order, once each', () => {

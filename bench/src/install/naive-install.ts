@@ -7,7 +7,7 @@ import { toBindParams } from '@imkit/frame/placements';
 import type { AppDeclaration } from '@imkit/installer';
 
 export async function naiveInstall(
-  rest: RestCaller,
+  rest: Pick<RestCaller, 'call'>,
   declarations: readonly AppDeclaration[],
   handlerBase: string,
 ): Promise<{ readonly failed: number }> {

@@ -15,36 +15,51 @@ export const benchPortal = {
   applicationToken: 'bench0application0token000000001',
 } as const;
 
-export function installEventForm(): string {
+/** A portal as its install event and launches name it. */
+export interface LaunchingPortal {
+  readonly domain: string;
+  readonly origin: string;
+  readonly memberId: string;
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  readonly applicationToken: string;
+}
+
+export function installEventForm(portal: LaunchingPortal = benchPortal): string {
   return new URLSearchParams({
     event: 'ONAPPINSTALL',
     'data[VERSION]': '1',
-    'auth[access_token]': benchPortal.accessToken,
+    'auth[access_token]': portal.accessToken,
     'auth[expires_in]': '3600',
     'auth[scope]': 'imbot,placement',
-    'auth[domain]': benchPortal.domain,
-    'auth[client_endpoint]': `${benchPortal.origin}/rest/`,
-    'auth[member_id]': benchPortal.memberId,
-    'auth[refresh_token]': benchPortal.refreshToken,
-    'auth[application_token]': benchPortal.applicationToken,
+    'auth[domain]': portal.domain,
+    'auth[client_endpoint]': `${portal.origin}/rest/`,
+    'auth[member_id]': portal.memberId,
+    'auth[refresh_token]': portal.refreshToken,
+    'auth[application_token]': portal.applicationToken,
   }).toString();
 }
 
 /** The query and form body of the host's form POST into an IM_SIDEBAR frame (the launch form table's fields). */
-export function placementLaunch(): { query: string; body: string } {
+export function placementLaunch(
+  portal: Omit<LaunchingPortal, 'accessToken' | 'refreshToken'> = benchPortal,
+): {
+  query: string;
+  body: string;
+} {
   const body: LaunchBody = {
     AUTH_ID: 'frame-access-token',
     AUTH_EXPIRES: '3600',
     REFRESH_ID: 'frame-refresh-token',
-    member_id: benchPortal.memberId,
+    member_id: portal.memberId,
     status: 'L',
     PLACEMENT: 'IM_SIDEBAR',
     PLACEMENT_OPTIONS: '{"dialogId":"chat12"}',
-    APPLICATION_TOKEN: benchPortal.applicationToken,
+    APPLICATION_TOKEN: portal.applicationToken,
   };
   return {
     query: formatLaunchQuery({
-      DOMAIN: benchPortal.domain,
+      DOMAIN: portal.domain,
       PROTOCOL: '1',
       LANG: 'en',
       APP_SID: '0123456789abcdef0123456789abcdef',

@@ -51,6 +51,7 @@ export function emulatorInstallation(emulator: RunningEmulator): InstallationInp
     hashRotatedAt: new Date(),
     chatAppIds: [],
     launchTokenRequired: false,
+    needsReinstall: false,
     installedAt: new Date(),
   };
 }
