@@ -225,6 +225,21 @@ describe.skipIf(testDatabaseUrl === '')('install jobs on PostgreSQL (pg-boss)', 
     expect(calls).toEqual([]);
   });
 
+  it('a job whose installation moved to a new epoch (HASH rotated) still applies the placements', async () => {
+    const calls: number[] = [];
+    doubles.set('rotated-member', failingPortal(calls));
+    const installed = await store.insert(separateInstallation('rotated-member'));
+    const { epoch, ...rest } = installed!;
+    const rotated = await store.replace({ ...rest, chatAppHash: 'f'.repeat(32) }, epoch);
+    expect(rotated?.epoch).toBe(epoch + 1);
+    await jobs.enqueueApply({ memberId: installed!.memberId, epoch }, 'rotated-1');
+    // The job ran against the installation (this double refuses the call, so pg-boss retries it later).
+    await waitFor('the job called the portal', () => calls.length > 0);
+    expect(logs.filter((line) => line.includes('job dropped') && line.includes('rotated-member'))).toEqual(
+      [],
+    );
+  });
+
   it('a portal answering 500 is retried with growing back-off, then given up (bounded)', async () => {
     const calls: number[] = [];
     doubles.set('failing-member', failingPortal(calls));

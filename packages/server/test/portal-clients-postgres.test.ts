@@ -126,6 +126,17 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
     expect(portal.traffic.filter((entry) => entry.status === 503)).toEqual([]);
   }, 30_000);
 
+  it('a short-lived token is used until shortly before its expiry, not refreshed at every call', async () => {
+    // 8 s left: refreshed in its last quarter (2 s), not within the 30 s meant for hour-long tokens.
+    const installed = await installEmulated(portal, stores[0]!, {
+      accessExpiresAt: new Date(Date.now() + 8000),
+    });
+    const [client] = processes();
+    await client!.portal(installed.memberId).call('user.current');
+    await client!.portal(installed.memberId).call('user.current');
+    expect(portal.refreshes.count).toBe(0);
+  }, 30_000);
+
   it('a process holding tokens of an installation reinstalled elsewhere reads it again and succeeds', async () => {
     const first = await installEmulated(portal, stores[0]!);
     const clients = processes();

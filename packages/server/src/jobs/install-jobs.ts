@@ -2,7 +2,7 @@
  * Durable install jobs on pg-boss (PostgreSQL, or the embedded PGlite through the same driver):
  * - `apply-placements` {memberId, epoch}: the installer's plan/apply with the installation's tokens, then
  *   `event.bind` (offline) for every app event handler. A re-run is a no-op because the plan is; a job
- *   whose installation went or was reinstalled (epoch changed) is dropped.
+ *   whose installation went is dropped; one whose epoch moved on (rotation, reinstall) runs on the current one.
  * - `uninstall-cleanup` {memberId, domain, key}: the app's ONAPPUNINSTALL handlers, the member's receipts.
  * - `app-event` {event}: one offline event for the app's handlers.
  * Every job is enqueued in the transaction that records its event receipt, so an event is enqueued once.
@@ -144,8 +144,10 @@ export async function createInstallJobs(options: InstallJobsOptions): Promise<In
 
   async function applyJob({ memberId, epoch }: ApplyPlacementsJob): Promise<void> {
     const installation = await store.findByMemberId(memberId);
-    if (installation === null || installation.epoch !== epoch) {
-      log(`job dropped: apply placements member_id=${memberId} epoch=${epoch} (uninstalled or reinstalled)`);
+    // Only an uninstall makes the job pointless. A HASH rotation or a reinstall moves the epoch on, and the
+    // job then applies the declarations to the installation as it is now: the plan makes a re-run a no-op.
+    if (installation === null) {
+      log(`job dropped: apply placements member_id=${memberId} epoch=${epoch} (uninstalled)`);
       return;
     }
     const rest = restFor(installation);

@@ -77,7 +77,8 @@ interface PortalState {
   /** The installation as last read, with the token this process uses. */
   loaded: Promise<Installation> | null;
   accessToken: string;
-  accessExpiresAt: Date | null;
+  /** When to refresh before the call (ms): shortly before the expiry, or null when nobody said. */
+  refreshAt: number | null;
   /** The last token an answer called expired. */
   expiredToken: string | null;
   refreshing: Promise<void> | null;
@@ -86,8 +87,18 @@ interface PortalState {
   options: { origin: string; limit: PortalRateLimit } | null;
 }
 
-/** A token this close to its stated expiry is refreshed before the call. */
+/**
+ * A token this close to its stated expiry is refreshed before the call: 30 s, or a quarter of the time it
+ * had left when this process learnt it, whichever is shorter (so a short-lived token is not refreshed at
+ * every call).
+ */
 const expirySkewMs = 30_000;
+
+function refreshTime(expiresAt: Date | null, now = Date.now()): number | null {
+  if (expiresAt === null) return null;
+  const at = expiresAt.getTime();
+  return at - Math.min(expirySkewMs, Math.max(0, at - now) / 4);
+}
 
 function positive(value: number | undefined, fallback: number, field: string): number {
   if (value === undefined) return fallback;
@@ -132,7 +143,7 @@ export function createPortalClients(options: PortalClientsOptions): PortalClient
     state = {
       loaded: null,
       accessToken: '',
-      accessExpiresAt: null,
+      refreshAt: null,
       expiredToken: null,
       refreshing: null,
       refreshFailure: null,
@@ -150,7 +161,7 @@ export function createPortalClients(options: PortalClientsOptions): PortalClient
 
   const adopt = (state: PortalState, token: FreshToken): void => {
     state.accessToken = token.accessToken;
-    state.accessExpiresAt = token.accessExpiresAt;
+    state.refreshAt = refreshTime(token.accessExpiresAt);
   };
 
   /** Replaces `failedToken` once per process; the database makes it once across processes. */
@@ -239,8 +250,7 @@ export function createPortalClients(options: PortalClientsOptions): PortalClient
       state.loaded = null; // read again next time: a reinstall on any process clears it
       throw portalFailure('NEEDS_REINSTALL', method, 'the app must be reinstalled on this portal');
     }
-    const expiresAt = state.accessExpiresAt?.getTime();
-    if (expiresAt !== undefined && expiresAt - expirySkewMs < Date.now()) {
+    if (state.refreshAt !== null && state.refreshAt < Date.now()) {
       await refresh(memberId, state, state.accessToken, method);
     }
     return state;
