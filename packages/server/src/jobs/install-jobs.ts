@@ -9,6 +9,7 @@
  * A failing job is retried with exponential back-off (`retryDelaySeconds` · 2^n, jittered) up to
  * `retryLimit`; a job whose process died is failed after `expireInSeconds` and retried by another process.
  */
+import { RestError } from '@imkit/frame';
 import type { DeclarationInput } from '@imkit/installer';
 import { applyPlacements } from '@imkit/installer';
 import type PgBoss from 'pg-boss';
@@ -104,6 +105,13 @@ const codeOf = (error: unknown): string =>
       ? error.name
       : 'ERROR';
 
+/**
+ * The host's answer to binding what is bound already (the same event, handler, auth_type, event_type and
+ * auth_connector): 400 `ERROR_CORE` "Handler already binded", as the emulator's `event.bind` answers.
+ */
+const isAlreadyBound = (error: unknown): boolean =>
+  error instanceof RestError && error.code === 'ERROR_CORE' && error.description === 'Handler already binded';
+
 export async function createInstallJobs(options: InstallJobsOptions): Promise<InstallJobs> {
   const { store, restFor } = options;
   const db = store.sql;
@@ -163,8 +171,8 @@ export async function createInstallJobs(options: InstallJobsOptions): Promise<In
       try {
         await rest.call('event.bind', { event: name, event_type: 'offline' });
       } catch (error) {
-        // Bound already (a re-run): the host says so with an error; anything else is retried.
-        if (!/already/i.test((error as Error).message)) throw error;
+        // Bound already (a re-run): anything else is retried.
+        if (!isAlreadyBound(error)) throw error;
       }
     }
     log(`job done: placements applied member_id=${memberId} epoch=${epoch} requests=${result.requests}`);

@@ -51,19 +51,29 @@ export interface OfflineDrainLimits {
   readonly maxPages: number;
 }
 
-/**
- * Drains one installation: page by page, `enqueue` (receipt + job, atomic) then clear. Returns how many
- * records were new (enqueued now).
- */
-export async function drainOfflineEvents(
+/** The `process_id`s holding records reserved (`clear: 0`) and not cleared: first page of the list. */
+async function reservingProcesses(rest: RestCaller): Promise<string[]> {
+  const listed = await rest.call<unknown>('event.offline.list', { filter: { '!PROCESS_ID': '' } });
+  const rows = Array.isArray(listed) ? listed : [];
+  const ids = rows.map((row) => (typeof row === 'object' && row !== null ? row.PROCESS_ID : undefined));
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== ''))];
+}
+
+/** Reads pages (of `processId`'s reservation, or fresh ones), `enqueue` each record, then clears the page. */
+async function drainPages(
   rest: RestCaller,
   limits: OfflineDrainLimits,
   enqueue: (record: OfflineEventRecord) => Promise<boolean>,
+  reservedBy: string | null,
 ): Promise<number> {
   let fresh = 0;
   for (let page = 0; page < limits.maxPages; page++) {
     const { processId, records } = readOfflinePage(
-      await rest.call('event.offline.get', { clear: 0, limit: limits.pageSize }),
+      await rest.call('event.offline.get', {
+        clear: 0,
+        limit: limits.pageSize,
+        ...(reservedBy === null ? {} : { process_id: reservedBy }),
+      }),
     );
     if (records.length === 0) break;
     for (const record of records) if (await enqueue(record)) fresh++;
@@ -74,4 +84,21 @@ export async function drainOfflineEvents(
     if (records.length < limits.pageSize) break;
   }
   return fresh;
+}
+
+/**
+ * Drains one installation: page by page, `enqueue` (receipt + job, atomic) then clear. Records a process
+ * reserved and never cleared (it died in between) are hidden from every other `process_id`, so they are
+ * taken over first by their own `process_id`; the receipts keep a taken-over record from being enqueued
+ * twice, even when the reserving process is alive and clears it too. Returns how many records were new.
+ */
+export async function drainOfflineEvents(
+  rest: RestCaller,
+  limits: OfflineDrainLimits,
+  enqueue: (record: OfflineEventRecord) => Promise<boolean>,
+): Promise<number> {
+  let fresh = 0;
+  for (const processId of await reservingProcesses(rest))
+    fresh += await drainPages(rest, limits, enqueue, processId);
+  return fresh + (await drainPages(rest, limits, enqueue, null));
 }
