@@ -5,7 +5,7 @@
 import { RestError } from '@imkit/frame';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PortalClients } from '../src/portal/portal-clients.js';
-import type { InstallationStore } from '../src/store/installation.js';
+import type { Installation, InstallationStore } from '../src/store/installation.js';
 import { openPostgresInstallationStore } from '../src/store/postgres-store.js';
 import {
   installEmulated,
@@ -50,6 +50,24 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
     return made;
   };
 
+  /**
+   * Installs through process 0 and waits until every process reads the new installation: its change notice
+   * reaches the others within a second (`fleet-*` tests), sooner or later on a busy machine. The test
+   * "reinstalled elsewhere" covers a process that calls before it arrived.
+   */
+  const installSeenByAll = async (overrides: Partial<Installation> = {}): Promise<Installation> => {
+    const installed = await installEmulated(portal, stores[0]!, overrides);
+    await vi.waitFor(
+      async () => {
+        for (const store of stores) {
+          expect((await store.findByMemberId(installed.memberId))?.accessToken).toBe(installed.accessToken);
+        }
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    return installed;
+  };
+
   const tokenExpired = (accessToken: string) =>
     (portal.emulator.state.tokens.find((token) => token.accessToken === accessToken)?.expires ?? 0) * 1000 <
     Date.now();
@@ -79,7 +97,7 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
 
   it('after an expiry, concurrent calls in three processes refresh exactly once and all succeed', async () => {
     portal.emulator.setFaults({ tokenTtlSeconds: 1 });
-    const installed = await installEmulated(portal, stores[0]!);
+    const installed = await installSeenByAll();
     portal.emulator.setFaults({ tokenTtlSeconds: 3600 });
     await vi.waitFor(() => expect(tokenExpired(installed.accessToken)).toBe(true), {
       timeout: 5000,
@@ -102,7 +120,7 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
   }, 30_000);
 
   it('a token known to be expired is refreshed before the call, once across processes', async () => {
-    const installed = await installEmulated(portal, stores[0]!, {
+    const installed = await installSeenByAll({
       accessExpiresAt: new Date(Date.now() - 1000),
     });
     const clients = processes();
@@ -114,7 +132,7 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
   }, 30_000);
 
   it('three processes calling past the bucket wait for the shared budget: no 503, all succeed', async () => {
-    const installed = await installEmulated(portal, stores[0]!);
+    const installed = await installSeenByAll();
     // No retries: a single 503 from the emulator would fail a call.
     const clients = processes({ rateLimitRetries: 0 });
     const calls = clients.flatMap((client) =>
@@ -128,7 +146,7 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
 
   it('a short-lived token is used until shortly before its expiry, not refreshed at every call', async () => {
     // 8 s left: refreshed in its last quarter (2 s), not within the 30 s meant for hour-long tokens.
-    const installed = await installEmulated(portal, stores[0]!, {
+    const installed = await installSeenByAll({
       accessExpiresAt: new Date(Date.now() + 8000),
     });
     const [client] = processes();
@@ -155,7 +173,7 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
   }, 30_000);
 
   it('the same load with a budget above the host bucket is refused by the portal: the load really overflows it', async () => {
-    const installed = await installEmulated(portal, stores[0]!);
+    const installed = await installSeenByAll();
     const clients = processes({ rateLimitRetries: 0, rateLimit: { capacity: 1000, drainPerSecond: 1000 } });
     const answers = await Promise.allSettled(
       clients.flatMap((client) =>
@@ -170,7 +188,7 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
   }, 30_000);
 
   it('waiting is bounded: a full bucket past maxWaitMs is RATE_BUDGET_TIMEOUT, a full queue RATE_BUDGET_QUEUE_FULL', async () => {
-    const installed = await installEmulated(portal, stores[0]!);
+    const installed = await installSeenByAll();
     const [slow] = processes({
       rateLimit: { capacity: 1, drainPerSecond: 0.01 },
       maxWaitMs: 300,
@@ -192,7 +210,7 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
   }, 30_000);
 
   it('a revoked refresh token marks the installation needsReinstall with one log line; a reinstall clears it', async () => {
-    const installed = await installEmulated(portal, stores[0]!, {
+    const installed = await installSeenByAll({
       refreshToken: 'revoked-refresh-token',
       accessExpiresAt: new Date(Date.now() - 1000),
     });
@@ -236,7 +254,7 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
   });
 
   it('batch splits above 50 commands, one entry per key', async () => {
-    const installed = await installEmulated(portal, stores[0]!);
+    const installed = await installSeenByAll();
     const [clients] = processes({ rateLimit: { capacity: 20, drainPerSecond: 10 } });
     const commands = Object.fromEntries(
       Array.from({ length: 120 }, (_, index) => [`u${index}`, { method: 'user.current' }]),
@@ -253,7 +271,7 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
   }, 30_000);
 
   it('list follows next through every page', async () => {
-    const installed = await installEmulated(portal, stores[0]!);
+    const installed = await installSeenByAll();
     const template = portal.emulator.state.users.find((user) => !user.isBot)!;
     const before = portal.emulator.state.users.filter((user) => !user.isBot).length;
     for (let index = 0; index < 120; index += 1) {
@@ -279,7 +297,7 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
   }, 30_000);
 
   it('a method close to its operating-time limit is held back in every process, others go on', async () => {
-    const installed = await installEmulated(portal, stores[0]!);
+    const installed = await installSeenByAll();
     portal.emulator.setFaults({ operatingMsPerCall: 100_000 });
     const [first, second] = processes({ maxWaitMs: 500 });
     for (let call = 0; call < 5; call += 1) await first!.portal(installed.memberId).call('user.current');
@@ -297,7 +315,7 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
   }, 30_000);
 
   it("the host's 429 OPERATION_TIME_LIMIT is surfaced typed and then held back without asking again", async () => {
-    const installed = await installEmulated(portal, stores[0]!);
+    const installed = await installSeenByAll();
     portal.emulator.setFaults({ operatingMsPerCall: 250_000 });
     const [clients] = processes({ maxWaitMs: 500, operatingHoldSeconds: 100_000 });
     const client = clients!.portal(installed.memberId);
@@ -312,7 +330,7 @@ describe.skipIf(testDatabaseUrl === '')('portal clients on PostgreSQL, the emula
   }, 30_000);
 
   it('a hold that ends within maxWaitMs is waited out', async () => {
-    const installed = await installEmulated(portal, stores[0]!);
+    const installed = await installSeenByAll();
     await stores[0]!.sql.query(
       `INSERT INTO imkit_operating_times (member_id, method, operating, reset_at)
        VALUES ($1, 'user.current', 1e9, clock_timestamp() + interval '600 milliseconds')`,
